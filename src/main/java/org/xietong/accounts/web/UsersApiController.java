@@ -1,0 +1,82 @@
+package org.xietong.accounts.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.xietong.accounts.NewUser;
+import org.xietong.accounts.Role;
+import org.xietong.accounts.UserManagement;
+import org.xietong.accounts.UserView;
+import org.xietong.shared.DomainException;
+import org.xietong.shared.PageResult;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+@Tag(name = "Users")
+class UsersApiController {
+
+	private final UserManagement users;
+
+	UsersApiController(UserManagement users) {
+		this.users = users;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a department, university or expert account")
+	UserView create(@RequestBody CreateUser body) {
+		Role role = parseRole(body.role());
+		return this.users.create(new NewUser(body.username(), body.password(), body.displayName(), role,
+				body.organizationId(), body.email(), body.phone(), body.title(), false));
+	}
+
+	@GetMapping
+	@Operation(summary = "Accounts, paged, filtered by role and organisation")
+	PageResult<UserView> list(@RequestParam(required = false) String role,
+			@RequestParam(required = false) UUID organizationId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Role wanted = (role == null || role.isBlank()) ? null : parseRole(role);
+		List<UserView> matching = this.users.findAll()
+			.stream()
+			.filter(user -> wanted == null || user.role() == wanted)
+			.filter(user -> organizationId == null || organizationId.equals(user.organizationId()))
+			.sorted(Comparator.comparing(UserView::username))
+			.toList();
+		return PageResult.of(matching, page, size);
+	}
+
+	@GetMapping("/{id}")
+	UserView get(@PathVariable UUID id) {
+		return this.users.find(id).orElseThrow(() -> DomainException.notFound("user"));
+	}
+
+	private static Role parseRole(String role) {
+		try {
+			return Role.valueOf(role);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw DomainException.invalid("role", "INVALID_ROLE", "one of DEPARTMENT_OFFICER, SYSTEM_ADMIN, "
+					+ "AUDIT_ADMIN, ENTERPRISE_CONTACT, UNIVERSITY_ADMIN, TEACHER, EXPERT");
+		}
+	}
+
+	record CreateUser(String username, String password, String displayName, String role, UUID organizationId,
+			String email, String phone, String title) {
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.xietong.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.xietong.accounts.CurrentUser;
+import org.xietong.shared.Languages;
+
+/** The public front page, each role's home page and the language switch. */
+@Controller
+class PagesController {
+
+	private final LocaleResolver localeResolver;
+
+	PagesController(LocaleResolver localeResolver) {
+		this.localeResolver = localeResolver;
+	}
+
+	@GetMapping("/")
+	String index() {
+		return "web/index";
+	}
+
+	@GetMapping("/home")
+	String home(Model model) {
+		CurrentUser user = CurrentUser.get().orElseThrow();
+		model.addAttribute("user", user);
+		return "web/home";
+	}
+
+	@GetMapping("/lang")
+	String language(@RequestParam String to, @RequestParam(defaultValue = "/") String back, HttpServletRequest request,
+			HttpServletResponse response) {
+		Locale locale = Languages.fromTag(to);
+		this.localeResolver.setLocale(request, response, locale);
+		boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") && !back.contains("\r")
+				&& !back.contains("\n");
+		return "redirect:" + (local ? back : "/");
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.xietong.support;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points a test context at the run's PostgreSQL and a data folder under {@code target/}.
+ */
+public class PostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		TestPropertyValues
+			.of("spring.datasource.url=" + TestDatabase.jdbcUrl(), "spring.datasource.username=postgres",
+					"spring.datasource.password=postgres",
+					"xietong.home=" + Path.of("target", "test-home").toAbsolutePath())
+			.applyTo(context);
+	}
+
+}

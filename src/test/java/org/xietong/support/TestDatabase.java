@@ -1,0 +1,39 @@
+package org.xietong.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One real PostgreSQL 17 for the whole test run, started from embedded binaries on first
+ * use.
+ */
+public final class TestDatabase {
+
+	private static EmbeddedPostgres postgres;
+
+	private TestDatabase() {
+	}
+
+	public static synchronized String jdbcUrl() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgres.builder().start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("could not start the embedded PostgreSQL", ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// the JVM is going away anyway
+				}
+			}));
+		}
+		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+}
