@@ -68,7 +68,7 @@ public class SecurityProblems {
 			.record(AuditEvent.of("PERMISSION_DENIED", "Request", request.getMethod() + " " + request.getRequestURI()));
 	}
 
-	private ProblemDetail problem(HttpServletRequest request, int status, String code) {
+	ProblemDetail problem(HttpServletRequest request, int status, String code) {
 		Locale locale = Languages.fromAcceptLanguage(request);
 		String title = this.messages.getMessage("title." + code, null, code, locale);
 		String detail = this.messages.getMessage("error." + code, null, title, locale);
@@ -77,7 +77,7 @@ public class SecurityProblems {
 		return problem;
 	}
 
-	private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+	void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -2,11 +2,14 @@ package org.xietong.accounts;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +17,7 @@ import org.xietong.audit.AuditEvent;
 import org.xietong.audit.AuditTrail;
 import org.xietong.shared.DomainException;
 import org.xietong.shared.DomainException.FieldViolation;
+import org.xietong.shared.PageResult;
 
 /** Creates and manages accounts; every change is audited in its own transaction. */
 @Service
@@ -33,8 +37,11 @@ public class UserManagement {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	UserManagement(Users users, PasswordEncoder passwordEncoder, OrganizationDirectory organizations,
-			LoginAttempts attempts, AuditTrail audit, Clock clock) {
+			LoginAttempts attempts, AuditTrail audit, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.organizations = organizations;
@@ -87,6 +94,31 @@ public class UserManagement {
 		return account.view();
 	}
 
+	/**
+	 * Changes a user's own password after checking the current one; the new one must meet
+	 * the policy and differ from the old.
+	 */
+	@Transactional
+	public UserView changeOwnPassword(UUID userId, String currentPassword, String newPassword) {
+		UserAccount account = this.users.findById(userId).orElseThrow(() -> DomainException.notFound("user"));
+		List<FieldViolation> violations = new ArrayList<>();
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, account.passwordHash())) {
+			violations.add(new FieldViolation("currentPassword", "WRONG_PASSWORD", "the current password is wrong"));
+		}
+		PasswordPolicy.check(newPassword)
+			.ifPresent(code -> violations.add(new FieldViolation("newPassword", code, passwordMessage(code))));
+		if (violations.isEmpty() && this.passwordEncoder.matches(newPassword, account.passwordHash())) {
+			violations.add(new FieldViolation("newPassword", "PASSWORD_UNCHANGED", "choose a different password"));
+		}
+		if (!violations.isEmpty()) {
+			throw DomainException.invalid(violations);
+		}
+		account.changePassword(this.passwordEncoder.encode(newPassword), false);
+		this.users.save(account);
+		this.audit.record(AuditEvent.of("PASSWORD_CHANGED", "User", account.id()));
+		return account.view();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<UserView> find(UUID id) {
 		return this.users.findById(id).map(UserAccount::view);
@@ -97,9 +129,38 @@ public class UserManagement {
 		return this.users.findByUsername(username).map(UserAccount::view);
 	}
 
+	/**
+	 * A page of accounts, by username, filtered by role, organisation and a text in name
+	 * or username.
+	 */
 	@Transactional(readOnly = true)
-	public List<UserView> findAll() {
-		return this.users.findAll().stream().map(UserAccount::view).toList();
+	public PageResult<UserView> search(UserQuery query, int page, int size) {
+		PageResult.check(page, size);
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (query.role() != null) {
+			where.append(" AND role = :role");
+			params.put("role", query.role().name());
+		}
+		if (query.organizationId() != null) {
+			where.append(" AND organization_id = :org");
+			params.put("org", query.organizationId());
+		}
+		if (query.text() != null && !query.text().isBlank()) {
+			where.append(" AND (LOWER(username) LIKE :text OR LOWER(display_name) LIKE :text)");
+			params.put("text", "%" + query.text().trim().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%");
+		}
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM users" + where).params(params).query(Long.class).single();
+		List<UUID> ids = this.jdbc
+			.sql("SELECT id FROM users" + where + " ORDER BY username LIMIT :limit OFFSET :offset")
+			.params(params)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(UUID.class)
+			.list();
+		Map<UUID, UserView> found = new HashMap<>();
+		this.users.findAllById(ids).forEach(account -> found.put(account.id(), account.view()));
+		return new PageResult<>(ids.stream().map(found::get).toList(), page, size, total);
 	}
 
 	@Transactional(readOnly = true)

@@ -98,6 +98,15 @@ public final class PageContext {
 				+ java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * A one-time message left by the previous action (Post/Redirect/Get), as a message
+	 * key.
+	 */
+	public Optional<String> notice() {
+		var flash = org.springframework.web.servlet.support.RequestContextUtils.getInputFlashMap(this.request);
+		return Optional.ofNullable(flash).map(map -> map.get("notice")).map(Object::toString);
+	}
+
 	private CsrfToken csrf() {
 		return (CsrfToken) this.request.getAttribute(CsrfToken.class.getName());
 	}

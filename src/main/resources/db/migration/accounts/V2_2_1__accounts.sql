@@ -37,13 +37,16 @@ CREATE TABLE api_tokens (
 );
 CREATE INDEX api_tokens_user_idx ON api_tokens (user_id);
 
--- Idempotency keys: the first answer to a POST, replayed for the same key from the same user.
+-- Idempotency keys: the first answer to a POST, replayed for the same key from the same user for 24 hours.
+-- status 0 marks a request still being answered.
 CREATE TABLE idempotent_requests (
 	username VARCHAR(64) NOT NULL,
 	idempotency_key VARCHAR(200) NOT NULL,
 	request_path VARCHAR(300) NOT NULL,
+	request_hash CHAR(64) NOT NULL,
 	status INT NOT NULL,
-	body TEXT NOT NULL,
+	content_type VARCHAR(100),
+	body TEXT,
 	created_at TIMESTAMP WITH TIME ZONE NOT NULL,
 	PRIMARY KEY (username, idempotency_key)
 );

@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xietong.accounts.NewUser;
+import org.xietong.accounts.Role;
+import org.xietong.accounts.UserManagement;
+import org.xietong.organizations.OrganizationManagement;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
 import org.xietong.support.PlatformTest;
@@ -29,6 +33,12 @@ class PagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	OrganizationManagement organizations;
 
 	Api browser;
 
@@ -157,6 +167,48 @@ class PagesTests {
 		Response refused = this.browser.send(this.browser.request("/audit", null).header("Accept", "text/html").GET());
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.body()).contains("无权访问");
+	}
+
+	@Test
+	void theSystemAdministratorListsFiltersAndExportsAccounts() {
+		signIn("sysadmin", Api.DEMO_PASSWORD);
+
+		Response teachers = this.browser.get("/admin/users?role=TEACHER", null);
+		assertThat(teachers.status()).isEqualTo(200);
+		assertThat(teachers.body()).contains("jlu-teacher1").contains("王建国").doesNotContain(">dept<");
+
+		Response search = this.browser.get("/admin/users?q=%E5%88%98%E8%8A%B3", null);
+		assertThat(search.body()).contains("nenu-teacher1").doesNotContain("jlu-teacher1");
+
+		Response csv = this.browser.get("/admin/users/export.csv?role=TEACHER", null);
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.body()).contains("\"jlu-teacher1\"").doesNotContain("\"dept\"");
+	}
+
+	@Test
+	void anAccountWhosePasswordWasSetByAnAdministratorIsLedToTheChangeForm() {
+		String username = "forced-" + System.nanoTime();
+		this.users.create(new NewUser(username, "Initial#2024", "改密测试", Role.DEPARTMENT_OFFICER,
+				this.organizations.departmentId(), null, null, null, true));
+		signIn(username, "Initial#2024");
+
+		Response home = this.browser.get("/home", null);
+		assertThat(home.status()).isEqualTo(302);
+		assertThat(home.header("Location")).endsWith("/account/password");
+		assertThat(this.browser.get("/account/password", null).body()).contains("data-testid=\"password-required\"");
+
+		String form = this.browser.get("/account/password", null).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+		assertThat(csrf.find()).isTrue();
+		Response changed = this.browser.send(this.browser.request("/account/password", null)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("currentPassword=Initial%232024&newPassword=Changed%232025"
+					+ "&confirmPassword=Changed%232025&_csrf=" + csrf.group(1))));
+		assertThat(changed.status()).isEqualTo(302);
+
+		Response after = this.browser.get("/home", null);
+		assertThat(after.status()).isEqualTo(200);
+		assertThat(after.body()).contains("密码已修改");
 	}
 
 	private Response signIn(String username, String password) {

@@ -1,7 +1,5 @@
 package org.xietong.accounts.web;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xietong.accounts.NewUser;
 import org.xietong.accounts.Role;
 import org.xietong.accounts.UserManagement;
+import org.xietong.accounts.UserQuery;
 import org.xietong.accounts.UserView;
 import org.xietong.shared.DomainException;
 import org.xietong.shared.PageResult;
@@ -48,16 +47,10 @@ class UsersApiController {
 	@GetMapping
 	@Operation(summary = "Accounts, paged, filtered by role and organisation")
 	PageResult<UserView> list(@RequestParam(required = false) String role,
-			@RequestParam(required = false) UUID organizationId, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
+			@RequestParam(required = false) UUID organizationId, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Role wanted = (role == null || role.isBlank()) ? null : parseRole(role);
-		List<UserView> matching = this.users.findAll()
-			.stream()
-			.filter(user -> wanted == null || user.role() == wanted)
-			.filter(user -> organizationId == null || organizationId.equals(user.organizationId()))
-			.sorted(Comparator.comparing(UserView::username))
-			.toList();
-		return PageResult.of(matching, page, size);
+		return this.users.search(new UserQuery(wanted, organizationId, q), page, size);
 	}
 
 	@GetMapping("/{id}")

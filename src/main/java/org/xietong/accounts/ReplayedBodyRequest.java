@@ -1,0 +1,72 @@
+package org.xietong.accounts;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/** A request whose body was read once already and is served again from memory. */
+class ReplayedBodyRequest extends HttpServletRequestWrapper {
+
+	private final byte[] body;
+
+	ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
+		super(request);
+		this.body = body;
+	}
+
+	@Override
+	public ServletInputStream getInputStream() {
+		ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+		return new ServletInputStream() {
+			@Override
+			public int read() {
+				return in.read();
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) {
+				return in.read(b, off, len);
+			}
+
+			@Override
+			public boolean isFinished() {
+				return in.available() == 0;
+			}
+
+			@Override
+			public boolean isReady() {
+				return true;
+			}
+
+			@Override
+			public void setReadListener(ReadListener listener) {
+				throw new UnsupportedOperationException("synchronous only");
+			}
+		};
+	}
+
+	@Override
+	public BufferedReader getReader() {
+		Charset charset = (getCharacterEncoding() == null) ? StandardCharsets.UTF_8
+				: Charset.forName(getCharacterEncoding());
+		return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+	}
+
+	@Override
+	public int getContentLength() {
+		return this.body.length;
+	}
+
+	@Override
+	public long getContentLengthLong() {
+		return this.body.length;
+	}
+
+}
