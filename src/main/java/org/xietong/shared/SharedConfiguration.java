@@ -1,10 +1,13 @@
 package org.xietong.shared;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -27,6 +30,16 @@ class SharedConfiguration {
 				return bean;
 			}
 		};
+	}
+
+	@Bean
+	MessageSource messageSource() {
+		return new ModuleMessages();
+	}
+
+	@Bean
+	JdbcCustomConversions jdbcCustomConversions() {
+		return new JdbcCustomConversions(List.of(Money.ToBigDecimal.INSTANCE, Money.FromBigDecimal.INSTANCE));
 	}
 
 	@Bean
