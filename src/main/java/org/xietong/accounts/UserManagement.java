@@ -55,6 +55,24 @@ public class UserManagement {
 	 */
 	@Transactional
 	public UserView create(NewUser user) {
+		List<FieldViolation> violations = check(user);
+		if (!violations.isEmpty()) {
+			throw DomainException.invalid(violations);
+		}
+		UserAccount account = this.users
+			.save(UserAccount.create(user, this.passwordEncoder.encode(user.password()), this.clock.instant()));
+		this.attempts.start(account.id());
+		this.audit.record(AuditEvent.of("USER_CREATED", "User", account.id())
+			.after("username=" + account.username() + ", role=" + account.role() + ", organization="
+					+ account.organizationId()));
+		return account.view();
+	}
+
+	/**
+	 * Every problem that would stop {@link #create(NewUser)}, without creating anything.
+	 */
+	@Transactional(readOnly = true)
+	public List<FieldViolation> check(NewUser user) {
 		List<FieldViolation> violations = new ArrayList<>();
 		if (user.username() == null || !USERNAME.matcher(user.username()).matches()) {
 			violations.add(new FieldViolation("username", "INVALID_USERNAME",
@@ -82,16 +100,7 @@ public class UserManagement {
 						"a " + user.role() + " cannot belong to " + (kind == null ? "no organisation" : "a " + kind)));
 			}
 		}
-		if (!violations.isEmpty()) {
-			throw DomainException.invalid(violations);
-		}
-		UserAccount account = this.users
-			.save(UserAccount.create(user, this.passwordEncoder.encode(user.password()), this.clock.instant()));
-		this.attempts.start(account.id());
-		this.audit.record(AuditEvent.of("USER_CREATED", "User", account.id())
-			.after("username=" + account.username() + ", role=" + account.role() + ", organization="
-					+ account.organizationId()));
-		return account.view();
+		return violations;
 	}
 
 	/**
@@ -117,6 +126,65 @@ public class UserManagement {
 		this.users.save(account);
 		this.audit.record(AuditEvent.of("PASSWORD_CHANGED", "User", account.id()));
 		return account.view();
+	}
+
+	/** Deactivates an account: it can no longer sign in, and its tokens stop working. */
+	@Transactional
+	public UserView deactivate(UUID id) {
+		UserAccount account = load(id);
+		boolean before = account.enabled();
+		account.deactivate();
+		this.users.save(account);
+		this.audit
+			.record(AuditEvent.of("USER_DEACTIVATED", "User", id).before("enabled=" + before).after("enabled=false"));
+		return account.view();
+	}
+
+	@Transactional
+	public UserView activate(UUID id) {
+		UserAccount account = load(id);
+		boolean before = account.enabled();
+		account.activate();
+		this.users.save(account);
+		this.audit
+			.record(AuditEvent.of("USER_ACTIVATED", "User", id).before("enabled=" + before).after("enabled=true"));
+		return account.view();
+	}
+
+	/** Lifts a lockout before its time. */
+	@Transactional
+	public UserView unlock(UUID id) {
+		UserAccount account = load(id);
+		this.attempts.unlock(id);
+		this.audit.record(AuditEvent.of("USER_UNLOCKED", "User", id));
+		return account.view();
+	}
+
+	/**
+	 * Sets a password chosen by an administrator; the user must change it at the next
+	 * sign-in.
+	 */
+	@Transactional
+	public UserView resetPassword(UUID id, String newPassword) {
+		UserAccount account = load(id);
+		PasswordPolicy.check(newPassword).ifPresent(code -> {
+			throw DomainException.invalid("newPassword", code, passwordMessage(code));
+		});
+		account.changePassword(this.passwordEncoder.encode(newPassword), true);
+		this.users.save(account);
+		this.attempts.unlock(id);
+		this.audit.record(AuditEvent.of("PASSWORD_RESET", "User", id).after("must change at next sign-in"));
+		return account.view();
+	}
+
+	/** Whether the account is locked out now. */
+	@Transactional(readOnly = true)
+	public boolean isLocked(UUID id) {
+		return this.attempts.lockedUntil(id, this.clock.instant()).isPresent();
+	}
+
+	private UserAccount load(UUID id) {
+		return this.users.findById(id).orElseThrow(() -> DomainException.notFound("user"));
 	}
 
 	@Transactional(readOnly = true)

@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xietong.accounts.OrganizationDirectory;
 import org.xietong.audit.AuditEvent;
 import org.xietong.audit.AuditTrail;
-import org.xietong.shared.CreditCode;
 import org.xietong.shared.DomainException;
 
 /** Creates and finds organisations; tells accounts what kind each one is. */
@@ -53,21 +52,6 @@ public class OrganizationManagement implements OrganizationDirectory {
 		this.audit.record(AuditEvent.of("UNIVERSITY_CREATED", "Organization", university.id())
 			.after("name=" + trimmedName + ", code=" + trimmedCode));
 		return university.view();
-	}
-
-	/**
-	 * Adds an enterprise by its unified social credit code, in the given review status.
-	 */
-	@Transactional
-	public OrganizationView createEnterprise(String name, CreditCode code, String status) {
-		if (this.organizations.existsByKindAndCode(OrganizationKind.ENTERPRISE, code.value())) {
-			throw DomainException.invalid("creditCode", "CREDIT_CODE_TAKEN", "an enterprise with this code exists");
-		}
-		Organization enterprise = this.organizations.save(Organization.create(OrganizationKind.ENTERPRISE, name.trim(),
-				code.value(), status, this.clock.instant()));
-		this.audit.record(AuditEvent.of("ENTERPRISE_CREATED", "Organization", enterprise.id())
-			.after("name=" + enterprise.name() + ", creditCode=" + code + ", status=" + status));
-		return enterprise.view();
 	}
 
 	@Transactional(readOnly = true)

@@ -11,4 +11,8 @@ interface Organizations extends ListCrudRepository<Organization, UUID> {
 
 	List<Organization> findByKindOrderByName(OrganizationKind kind);
 
+	java.util.Optional<Organization> findFirstByCode(String code);
+
+	java.util.Optional<Organization> findFirstByName(String name);
+
 }

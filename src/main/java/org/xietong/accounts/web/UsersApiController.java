@@ -58,6 +58,32 @@ class UsersApiController {
 		return this.users.find(id).orElseThrow(() -> DomainException.notFound("user"));
 	}
 
+	@PostMapping("/{id}/deactivate")
+	@Operation(summary = "Deactivate an account: it can no longer sign in")
+	UserView deactivate(@PathVariable UUID id) {
+		return this.users.deactivate(id);
+	}
+
+	@PostMapping("/{id}/activate")
+	UserView activate(@PathVariable UUID id) {
+		return this.users.activate(id);
+	}
+
+	@PostMapping("/{id}/unlock")
+	@Operation(summary = "Lift a lockout after failed sign-ins")
+	UserView unlock(@PathVariable UUID id) {
+		return this.users.unlock(id);
+	}
+
+	@PostMapping("/{id}/reset-password")
+	@Operation(summary = "Set a new password that the user must change at the next sign-in")
+	UserView resetPassword(@PathVariable UUID id, @RequestBody PasswordReset body) {
+		return this.users.resetPassword(id, body.newPassword());
+	}
+
+	record PasswordReset(String newPassword) {
+	}
+
 	private static Role parseRole(String role) {
 		try {
 			return Role.valueOf(role);
