@@ -36,6 +36,34 @@ class CreditCodeTests {
 	}
 
 	@Test
+	void everyGeneratedCodeIsValidAndChangingAnyOneCharacterMakesItInvalid() {
+		java.util.Random random = new java.util.Random(20241025);
+		for (int n = 0; n < 500; n++) {
+			StringBuilder first17 = new StringBuilder();
+			first17.append(CreditCode.ALPHABET.charAt(random.nextInt(CreditCode.ALPHABET.length())));
+			first17.append(CreditCode.ALPHABET.charAt(random.nextInt(CreditCode.ALPHABET.length())));
+			for (int i = 0; i < 6; i++) {
+				first17.append((char) ('0' + random.nextInt(10)));
+			}
+			for (int i = 0; i < 9; i++) {
+				first17.append(CreditCode.ALPHABET.charAt(random.nextInt(CreditCode.ALPHABET.length())));
+			}
+			String code = first17.toString() + CreditCode.checkCharacter(first17.toString());
+			assertThat(CreditCode.problem(code)).as(code).isEmpty();
+
+			int position = random.nextInt(18);
+			char original = code.charAt(position);
+			char replacement;
+			do {
+				replacement = CreditCode.ALPHABET.charAt(random.nextInt(CreditCode.ALPHABET.length()));
+			}
+			while (replacement == original || (position >= 2 && position <= 7 && !Character.isDigit(replacement)));
+			String changed = code.substring(0, position) + replacement + code.substring(position + 1);
+			assertThat(CreditCode.problem(changed)).as(changed).isPresent();
+		}
+	}
+
+	@Test
 	void constructingAnInvalidCodeFailsWithAFieldViolation() {
 		assertThatThrownBy(() -> new CreditCode("123")).isInstanceOfSatisfying(DomainException.class,
 				ex -> assertThat(ex.violations()).singleElement()
