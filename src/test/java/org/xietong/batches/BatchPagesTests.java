@@ -70,7 +70,8 @@ class BatchPagesTests {
 			.contains("指南征集", "指南审核与公示", "企业评审", "立项审核与公布")
 			.contains("2030-09-01 00:00", "2030-09-20 23:59", "2030-10-25 00:00", "2030-12-15 23:59")
 			.contains("aria-current=\"step\" data-phase=\"APPLICATION\"")
-			.contains("¥200000.00")
+			.contains("¥200,000.00")
+			.contains("¥50,000.00")
 			.doesNotContain("data-testid=\"edit-batch\"");
 	}
 

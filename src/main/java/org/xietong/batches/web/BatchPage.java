@@ -1,14 +1,18 @@
 package org.xietong.batches.web;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.xietong.batches.BatchPhase;
 import org.xietong.batches.BatchSchedule.Deadline;
 import org.xietong.batches.BatchView;
+import org.xietong.shared.Money;
 
 /**
  * What the public batch page shows at one instant: each phase with its dates, the current
@@ -34,6 +38,12 @@ public record BatchPage(BatchView batch, BatchPhase phase, List<PhaseRow> phases
 		Deadline deadline = batch.nextDeadlineAfter(now).orElse(null);
 		return new BatchPage(batch, current, phases, deadline,
 				(deadline == null) ? null : Countdown.between(now, deadline.at()));
+	}
+
+	/** An amount for people: {@code ¥200,000.00}. */
+	public static String yuan(Money amount) {
+		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+		return "¥" + format.format(amount.amount());
 	}
 
 	/**
