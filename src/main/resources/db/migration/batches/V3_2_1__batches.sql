@@ -41,14 +41,20 @@ CREATE TABLE batches (
 );
 CREATE INDEX batches_year_idx ON batches (batch_year, code);
 
+-- The notice's six project types (ProjectType). A lookup table rather than CHECK (project_type IN (...)):
+-- H2 2.4.240 fails such checks once the connection that created them has closed (h2database#4308).
+CREATE TABLE project_types (
+	code VARCHAR(32) NOT NULL PRIMARY KEY
+);
+INSERT INTO project_types (code) VALUES ('NEW_DISCIPLINES'), ('CURRICULUM'), ('TEACHER_TRAINING'), ('PRACTICE_BASE'),
+	('INNOVATION_EDUCATION'), ('INNOVATION_FUND');
+
 -- Each project type's least support per project (cash, or hardware/software value for PRACTICE_BASE).
 CREATE TABLE batch_type_minimums (
 	batch_id UUID NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
-	project_type VARCHAR(32) NOT NULL,
+	project_type VARCHAR(32) NOT NULL REFERENCES project_types (code),
 	amount NUMERIC(14, 2) NOT NULL,
 	PRIMARY KEY (batch_id, project_type),
-	CONSTRAINT batch_type_minimums_type_ck CHECK (project_type IN ('NEW_DISCIPLINES', 'CURRICULUM',
-		'TEACHER_TRAINING', 'PRACTICE_BASE', 'INNOVATION_EDUCATION', 'INNOVATION_FUND')),
 	CONSTRAINT batch_type_minimums_amount_ck CHECK (amount >= 0)
 );
 
