@@ -187,6 +187,18 @@ class NoticeBoardTests {
 			.status()).isEqualTo(403);
 	}
 
+	@Test
+	void thePublicPageShowsThePeriodTheSubjectsAndTheObjectionForm() {
+		this.clock.set(Instant.parse("2024-09-27T02:00:00Z"));
+		String notice = open(List.of(UUID.randomUUID())).json().get("id").asString();
+
+		Response page = this.api.get("/notices/" + notice, null);
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("测试公示").contains("2024-10-09 23:59").contains("提出异议").contains("事项 ");
+		assertThat(this.api.get("/notices?status=OPEN", null).body()).contains("/notices/" + notice);
+	}
+
 	private Response open(List<UUID> subjectIds) {
 		return this.api.post("/api/v1/notices", this.dept, Map.of("batchId", this.batchId, "kind", "GENERAL", "title",
 				"测试公示", "body", "公示内容", "subjectIds", subjectIds.stream().map(UUID::toString).toList()));
