@@ -13,7 +13,7 @@ class OrganizationsWebConfiguration {
 	@Bean
 	PublicPaths organizationPublicPaths() {
 		return () -> List.of(PublicPath.post("/api/v1/enterprises"), PublicPath.any("/register/enterprise"),
-				PublicPath.get("/defaulters"));
+				PublicPath.get("/register/enterprise/submitted"), PublicPath.get("/defaulters"));
 	}
 
 }
