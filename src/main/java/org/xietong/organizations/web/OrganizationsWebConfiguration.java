@@ -10,10 +10,14 @@ import org.xietong.accounts.PublicPaths.PublicPath;
 @Configuration(proxyBeanMethods = false)
 class OrganizationsWebConfiguration {
 
+	/**
+	 * Registering is public; the defaulters' list is the department's own (it names
+	 * enterprises with reasons, and is published, if at all, through a public notice).
+	 */
 	@Bean
 	PublicPaths organizationPublicPaths() {
 		return () -> List.of(PublicPath.post("/api/v1/enterprises"), PublicPath.any("/register/enterprise"),
-				PublicPath.get("/defaulters"));
+				PublicPath.get("/register/enterprise/submitted"));
 	}
 
 }

@@ -1,0 +1,158 @@
+package org.xietong.organizations.web;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xietong.accounts.CurrentUser;
+import org.xietong.accounts.NewUser;
+import org.xietong.accounts.Role;
+import org.xietong.accounts.UserManagement;
+import org.xietong.accounts.UserView;
+import org.xietong.organizations.OrganizationKind;
+import org.xietong.organizations.OrganizationManagement;
+import org.xietong.organizations.OrganizationView;
+import org.xietong.shared.DomainException;
+
+/**
+ * The system administrator's work on one account (deactivate, activate, unlock, set a new
+ * password) and its form for department, university administrator and expert accounts.
+ * Lives here because it lists organisations, which accounts may not know.
+ */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+class UserAccountsPageController {
+
+	private final UserManagement users;
+
+	private final OrganizationManagement organizations;
+
+	private final MessageSource messages;
+
+	private final DateTimeFormatter time;
+
+	UserAccountsPageController(UserManagement users, OrganizationManagement organizations, MessageSource messages,
+			Clock clock) {
+		this.users = users;
+		this.organizations = organizations;
+		this.messages = messages;
+		this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+	}
+
+	@GetMapping("/new")
+	String form(Model model) {
+		return form(AccountForm.empty(), Map.of(), model);
+	}
+
+	@PostMapping("/new")
+	String create(AccountForm form, Locale locale, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		UserView created;
+		try {
+			Role role = form.roleValue();
+			if (role == null) {
+				throw DomainException.invalid("role", "INVALID_ROLE", "not a role this form creates");
+			}
+			// The person chose this password for someone else: it must be changed at the
+			// first sign-in, as after a reset.
+			created = this.users.create(new NewUser(AccountForm.blankToNull(form.username()), form.password(),
+					AccountForm.blankToNull(form.displayName()), role, form.organizationValue(),
+					AccountForm.blankToNull(form.email()), AccountForm.blankToNull(form.phone()),
+					AccountForm.blankToNull(form.title()), true));
+		}
+		catch (DomainException ex) {
+			Map<String, String> errors = FormErrors.of(ex, this.messages, locale);
+			if (form.organizationBlank() && errors.containsKey("organizationId")) {
+				errors.put("organizationId", FormErrors.violation("REQUIRED", "required", this.messages, locale));
+			}
+			response.setStatus(FormErrors.status(ex));
+			return form(form.withoutPassword(), errors, model);
+		}
+		redirect.addFlashAttribute("notice", "useradmin.notice.created");
+		return "redirect:/admin/users/" + created.id();
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+		return page(user, load(id), Map.of(), model);
+	}
+
+	@PostMapping("/{id}/{action:deactivate|activate|unlock}")
+	String change(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable String action,
+			RedirectAttributes redirect) {
+		UserView account = load(id);
+		switch (action) {
+			case "deactivate" -> {
+				if (account.id().equals(user.id())) {
+					throw new DomainException(409, "SELF_DEACTIVATION", "an administrator cannot deactivate itself");
+				}
+				this.users.deactivate(id);
+			}
+			case "activate" -> this.users.activate(id);
+			default -> this.users.unlock(id);
+		}
+		redirect.addFlashAttribute("notice", "useradmin.notice." + action);
+		return "redirect:/admin/users/" + id;
+	}
+
+	@PostMapping("/{id}/reset-password")
+	String resetPassword(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@RequestParam(required = false) String newPassword, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		UserView account = load(id);
+		try {
+			this.users.resetPassword(account.id(), newPassword);
+		}
+		catch (DomainException ex) {
+			response.setStatus(FormErrors.status(ex));
+			return page(user, account, FormErrors.of(ex, this.messages, locale), model);
+		}
+		redirect.addFlashAttribute("notice", "useradmin.notice.passwordReset");
+		return "redirect:/admin/users/" + id;
+	}
+
+	private String page(CurrentUser user, UserView account, Map<String, String> errors, Model model) {
+		model.addAttribute("account", account);
+		model.addAttribute("organization", (account.organizationId() == null) ? ""
+				: this.organizations.find(account.organizationId()).map(OrganizationView::name).orElse(""));
+		model.addAttribute("locked", this.users.isLocked(account.id()));
+		model.addAttribute("self", account.id().equals(user.id()));
+		model.addAttribute("time", this.time);
+		model.addAttribute("errors", errors);
+		return "organizations/account";
+	}
+
+	private String form(AccountForm form, Map<String, String> errors, Model model) {
+		List<OrganizationView> choices = new ArrayList<>();
+		this.organizations.find(this.organizations.departmentId()).ifPresent(choices::add);
+		choices.addAll(this.organizations.findAll(OrganizationKind.UNIVERSITY));
+		model.addAttribute("form", form);
+		model.addAttribute("roles", AccountForm.ROLES);
+		model.addAttribute("organizations", choices);
+		model.addAttribute("errors", errors);
+		return "organizations/accountNew";
+	}
+
+	private UserView load(UUID id) {
+		return this.users.find(id).orElseThrow(() -> DomainException.notFound("user"));
+	}
+
+}
