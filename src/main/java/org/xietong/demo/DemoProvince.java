@@ -46,8 +46,11 @@ class DemoProvince implements ApplicationRunner {
 
 	private final ExpertManagement experts;
 
+	private final java.time.Clock clock;
+
 	DemoProvince(UserManagement users, OrganizationManagement organizations, EnterpriseManagement enterprises,
-			ExpertManagement experts) {
+			ExpertManagement experts, java.time.Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.organizations = organizations;
 		this.enterprises = enterprises;
@@ -92,8 +95,8 @@ class DemoProvince implements ApplicationRunner {
 				"长春市高新区硅谷大街 1234 号", "工业视觉与数据智能平台", "林静", "13904310002", "ent-cloud");
 		// A young enterprise waiting for the department's review: it fills the review
 		// queue and shows the age rule.
-		enterprise("吉林启明教育科技有限公司", "91220102MA84N7R2X", "周启明", LocalDate.of(2024, 3, 15), "电子商务", "长春市南关区人民大街 5688 号",
-				"产教融合实训平台", "吴佳", "13904310003", "ent-new");
+		enterprise("吉林启明教育科技有限公司", "91220102MA84N7R2X", "周启明", LocalDate.now(this.clock).minusYears(1), "电子商务",
+				"长春市南关区人民大街 5688 号", "产教融合实训平台", "吴佳", "13904310003", "ent-new");
 		this.enterprises.approve(auto);
 		this.enterprises.approve(cloud);
 

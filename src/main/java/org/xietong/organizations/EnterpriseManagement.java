@@ -22,6 +22,7 @@ import org.xietong.accounts.Role;
 import org.xietong.accounts.UserManagement;
 import org.xietong.audit.AuditEvent;
 import org.xietong.audit.AuditTrail;
+import org.xietong.batches.BatchView;
 import org.xietong.files.FileType;
 import org.xietong.files.StoredFile;
 import org.xietong.files.StoredFiles;
@@ -257,6 +258,16 @@ public class EnterpriseManagement {
 	public EnterpriseEligibility.Eligibility eligibility(UUID id, int minAgeYears, LocalDate batchOpensOn) {
 		return EnterpriseEligibility.evaluate(load(id).view(), hasDocument(id, DocumentKind.CREDIT_REPORT), minAgeYears,
 				batchOpensOn);
+	}
+
+	/**
+	 * Whether the enterprise may take part in {@code batch}: its age is counted to the
+	 * day the batch opens for guides, in the batch's time zone.
+	 */
+	@Transactional(readOnly = true)
+	public BatchEligibility eligibility(UUID id, BatchView batch) {
+		LocalDate opensOn = batch.schedule().guideSubmissionOpens().atZone(batch.timeZone()).toLocalDate();
+		return BatchEligibility.of(batch, opensOn, eligibility(id, batch.rules().minEnterpriseAgeYears(), opensOn));
 	}
 
 	@Transactional(readOnly = true)

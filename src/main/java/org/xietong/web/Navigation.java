@@ -10,17 +10,32 @@ final class Navigation {
 
 	private static final NavItem HOME = new NavItem("nav.home", "/home");
 
-	private static final Map<Role, List<NavItem>> MENUS = Map.of(Role.DEPARTMENT_OFFICER, List.of(HOME),
+	private static final NavItem NOTICES = new NavItem("nav.notices", "/notices");
+
+	private static final Map<Role, List<NavItem>> MENUS = Map.of(Role.DEPARTMENT_OFFICER,
+			List.of(HOME, new NavItem("nav.batches", "/batches"), new NavItem("nav.enterpriseReview", "/enterprises"),
+					NOTICES, new NavItem("nav.experts", "/experts"), new NavItem("nav.defaulters", "/defaulters"),
+					new NavItem("nav.calendar", "/calendar")),
 			Role.SYSTEM_ADMIN,
-			List.of(HOME, new NavItem("nav.users", "/admin/users"), new NavItem("nav.apiDocs", "/swagger-ui.html")),
-			Role.AUDIT_ADMIN, List.of(HOME, new NavItem("nav.audit", "/audit")), Role.ENTERPRISE_CONTACT, List.of(HOME),
-			Role.UNIVERSITY_ADMIN, List.of(HOME), Role.TEACHER, List.of(HOME), Role.EXPERT, List.of(HOME));
+			List.of(HOME, new NavItem("nav.users", "/admin/users"),
+					new NavItem("nav.universities", "/admin/universities"),
+					new NavItem("nav.apiDocs", "/swagger-ui.html")),
+			Role.AUDIT_ADMIN, List.of(HOME, new NavItem("nav.audit", "/audit")), Role.ENTERPRISE_CONTACT,
+			List.of(HOME, new NavItem("nav.myEnterprise", "/enterprise"), new NavItem("nav.experts", "/experts"),
+					NOTICES),
+			Role.UNIVERSITY_ADMIN, List.of(HOME, new NavItem("nav.teachers", "/university/teachers"), NOTICES),
+			Role.TEACHER, List.of(HOME, NOTICES), Role.EXPERT,
+			List.of(HOME, new NavItem("nav.expertProfile", "/expert/profile")));
+
+	/** What visitors who have not signed in can reach. */
+	static final List<NavItem> PUBLIC = List.of(new NavItem("nav.batches", "/batches"), NOTICES,
+			new NavItem("nav.registerEnterprise", "/register/enterprise"));
 
 	private Navigation() {
 	}
 
 	static List<NavItem> forRole(Role role) {
-		return (role == null) ? List.of() : MENUS.getOrDefault(role, List.of(HOME));
+		return (role == null) ? PUBLIC : MENUS.getOrDefault(role, List.of(HOME));
 	}
 
 }

@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xietong.accounts.CurrentUser;
+import org.xietong.batches.BatchManagement;
+import org.xietong.batches.BatchPhase;
 import org.xietong.files.StoredFile;
 import org.xietong.organizations.DocumentKind;
 import org.xietong.organizations.EnterpriseDocument;
@@ -51,8 +53,15 @@ class EnterprisePageController {
 
 	private final DateTimeFormatter time;
 
-	EnterprisePageController(EnterpriseManagement enterprises, MessageSource messages, Clock clock) {
+	private final BatchManagement batches;
+
+	private final Clock clock;
+
+	EnterprisePageController(EnterpriseManagement enterprises, BatchManagement batches, MessageSource messages,
+			Clock clock) {
 		this.enterprises = enterprises;
+		this.batches = batches;
+		this.clock = clock;
 		this.messages = messages;
 		this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
 	}
@@ -146,6 +155,13 @@ class EnterprisePageController {
 		model.addAttribute("time", this.time);
 		model.addAttribute("errors", errors);
 		model.addAttribute("failedKind", (failedKind == null) ? "" : failedKind);
+		model.addAttribute("eligibility",
+				this.batches.search(null, 0, 20)
+					.items()
+					.stream()
+					.filter(batch -> batch.phaseAt(this.clock.instant()) != BatchPhase.DECISION)
+					.map(batch -> this.enterprises.eligibility(enterprise.id(), batch))
+					.toList());
 		return "organizations/enterprise";
 	}
 

@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.Role;
+import org.xietong.batches.BatchManagement;
+import org.xietong.batches.BatchView;
 import org.xietong.files.StoredFile;
+import org.xietong.organizations.BatchEligibility;
 import org.xietong.organizations.DocumentKind;
 import org.xietong.organizations.EnterpriseDocument;
 import org.xietong.organizations.EnterpriseManagement;
@@ -49,8 +52,11 @@ class EnterprisesApiController {
 
 	private final EnterpriseManagement enterprises;
 
-	EnterprisesApiController(EnterpriseManagement enterprises) {
+	private final BatchManagement batches;
+
+	EnterprisesApiController(EnterpriseManagement enterprises, BatchManagement batches) {
 		this.enterprises = enterprises;
+		this.batches = batches;
 	}
 
 	@PostMapping
@@ -173,6 +179,16 @@ class EnterprisesApiController {
 						.build()
 						.toString())
 			.body(new InputStreamResource(this.enterprises.open(file)));
+	}
+
+	@GetMapping("/{id}/eligibility")
+	@Operation(summary = "Whether the enterprise may take part in a batch, and each condition met or not")
+	BatchEligibility eligibility(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@RequestParam UUID batchId) {
+		EnterpriseAccess.checkRead(user, id);
+		this.enterprises.find(id).orElseThrow(() -> DomainException.notFound("enterprise"));
+		BatchView batch = this.batches.find(batchId).orElseThrow(() -> DomainException.notFound("batch"));
+		return this.enterprises.eligibility(id, batch);
 	}
 
 	static DocumentKind parseKind(String kind) {
