@@ -52,7 +52,7 @@ public class WorkingDayCalendar {
 	public WorkingDays between(int from, int to) {
 		Set<LocalDate> holidays = new HashSet<>();
 		Set<LocalDate> makeups = new HashSet<>();
-		this.jdbc.sql("SELECT day, kind FROM calendar_days WHERE year BETWEEN :from AND :to")
+		this.jdbc.sql("SELECT calendar_day, kind FROM calendar_days WHERE calendar_year BETWEEN :from AND :to")
 			.param("from", from)
 			.param("to", to)
 			.query((rs, n) -> {
@@ -82,7 +82,7 @@ public class WorkingDayCalendar {
 
 	@Transactional(readOnly = true)
 	public Optional<YearCalendar> find(int year) {
-		return this.jdbc.sql("SELECT source, version FROM calendar_years WHERE year = :year")
+		return this.jdbc.sql("SELECT source, version FROM calendar_years WHERE calendar_year = :year")
 			.param("year", year)
 			.query((rs, n) -> new Object[] { rs.getString(1), rs.getLong(2) })
 			.optional()
@@ -95,7 +95,9 @@ public class WorkingDayCalendar {
 
 	@Transactional(readOnly = true)
 	public List<Integer> years() {
-		return this.jdbc.sql("SELECT year FROM calendar_years ORDER BY year").query(Integer.class).list();
+		return this.jdbc.sql("SELECT calendar_year FROM calendar_years ORDER BY calendar_year")
+			.query(Integer.class)
+			.list();
 	}
 
 	/**
@@ -116,17 +118,17 @@ public class WorkingDayCalendar {
 		}
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		if (before.isPresent()) {
-			this.jdbc.sql("DELETE FROM calendar_days WHERE year = :year").param("year", year).update();
+			this.jdbc.sql("DELETE FROM calendar_days WHERE calendar_year = :year").param("year", year).update();
 			this.jdbc.sql(
-					"UPDATE calendar_years SET source = :source, updated_at = :now, version = version + 1 WHERE year = :year")
+					"UPDATE calendar_years SET source = :source, updated_at = :now, version = version + 1 WHERE calendar_year = :year")
 				.param("source", source)
 				.param("now", now)
 				.param("year", year)
 				.update();
 		}
 		else {
-			this.jdbc
-				.sql("INSERT INTO calendar_years (year, source, updated_at, version) VALUES (:year, :source, :now, 0)")
+			this.jdbc.sql(
+					"INSERT INTO calendar_years (calendar_year, source, updated_at, version) VALUES (:year, :source, :now, 0)")
 				.param("year", year)
 				.param("source", source)
 				.param("now", now)
@@ -177,7 +179,7 @@ public class WorkingDayCalendar {
 
 	private void insert(int year, Set<LocalDate> days, String kind) {
 		for (LocalDate day : days) {
-			this.jdbc.sql("INSERT INTO calendar_days (day, year, kind) VALUES (:day, :year, :kind)")
+			this.jdbc.sql("INSERT INTO calendar_days (calendar_day, calendar_year, kind) VALUES (:day, :year, :kind)")
 				.param("day", day)
 				.param("year", year)
 				.param("kind", kind)
@@ -186,7 +188,8 @@ public class WorkingDayCalendar {
 	}
 
 	private List<LocalDate> days(int year, String kind) {
-		return this.jdbc.sql("SELECT day FROM calendar_days WHERE year = :year AND kind = :kind ORDER BY day")
+		return this.jdbc.sql(
+				"SELECT calendar_day FROM calendar_days WHERE calendar_year = :year AND kind = :kind ORDER BY calendar_day")
 			.param("year", year)
 			.param("kind", kind)
 			.query(LocalDate.class)

@@ -127,7 +127,7 @@ public class NoticeBoard {
 		int position = 0;
 		for (NoticeSubject subject : shown) {
 			this.jdbc.sql("""
-					INSERT INTO notice_subjects (notice_id, subject_id, position, title, summary, revoked)
+					INSERT INTO notice_subjects (notice_id, subject_id, sort_order, title, summary, revoked)
 					VALUES (:notice, :subject, :position, :title, :summary, FALSE)""")
 				.param("notice", id)
 				.param("subject", subject.id())
@@ -395,7 +395,7 @@ public class NoticeBoard {
 
 	private NoticeView withSubjects(NoticeView notice) {
 		List<NoticeView.Subject> subjects = this.jdbc.sql(
-				"SELECT subject_id, title, summary, revoked FROM notice_subjects WHERE notice_id = :id ORDER BY position")
+				"SELECT subject_id, title, summary, revoked FROM notice_subjects WHERE notice_id = :id ORDER BY sort_order")
 			.param("id", notice.id())
 			.query((rs, n) -> new NoticeView.Subject(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getBoolean(4)))

@@ -20,7 +20,7 @@ CREATE INDEX notices_opens_idx ON notices (opens_at);
 CREATE TABLE notice_subjects (
 	notice_id UUID NOT NULL REFERENCES notices (id),
 	subject_id UUID NOT NULL,
-	position INT NOT NULL,
+	sort_order INT NOT NULL,
 	title VARCHAR(300) NOT NULL,
 	summary TEXT,
 	revoked BOOLEAN NOT NULL,

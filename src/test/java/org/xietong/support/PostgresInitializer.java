@@ -15,7 +15,7 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 	public void initialize(ConfigurableApplicationContext context) {
 		TestPropertyValues
 			.of("spring.datasource.url=" + TestDatabase.jdbcUrl(), "spring.datasource.username=postgres",
-					"spring.datasource.password=postgres",
+					"spring.datasource.password=postgres", "spring.datasource.hikari.connection-timeout=2000",
 					"xietong.home=" + Path.of("target", "test-home").toAbsolutePath())
 			.applyTo(context);
 	}
