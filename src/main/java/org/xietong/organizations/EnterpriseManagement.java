@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,8 +62,11 @@ public class EnterpriseManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	EnterpriseManagement(Enterprises enterprises, Organizations organizations, UserManagement users, StoredFiles files,
-			AuditTrail audit, JdbcClient jdbc, Clock clock) {
+			AuditTrail audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.enterprises = enterprises;
 		this.organizations = organizations;
 		this.users = users;
@@ -334,6 +339,9 @@ public class EnterpriseManagement {
 		this.audit.record(AuditEvent.of(action, "Enterprise", id)
 			.before("status=" + before)
 			.after("status=" + saved.status() + (reason == null ? "" : ", reason=" + reason)));
+		if (!"ENTERPRISE_RESUBMITTED".equals(action)) {
+			this.events.publishEvent(new EnterpriseReviewed(id, saved.name(), action, saved.status(), reason));
+		}
 		return saved.view();
 	}
 

@@ -21,6 +21,9 @@ public final class ModuleMessages extends ReloadableResourceBundleMessageSource 
 		setDefaultEncoding("UTF-8");
 		setFallbackToSystemLocale(false);
 		setCacheSeconds(-1);
+		// Always through MessageFormat, so that an apostrophe is written '' in every
+		// message alike.
+		setAlwaysUseMessageFormat(true);
 	}
 
 	private static String[] baseNames() {
