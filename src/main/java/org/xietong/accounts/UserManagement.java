@@ -39,8 +39,11 @@ public class UserManagement {
 
 	private final JdbcClient jdbc;
 
+	private final SignedInSessions sessions;
+
 	UserManagement(Users users, PasswordEncoder passwordEncoder, OrganizationDirectory organizations,
-			LoginAttempts attempts, AuditTrail audit, Clock clock, JdbcClient jdbc) {
+			LoginAttempts attempts, AuditTrail audit, Clock clock, JdbcClient jdbc, SignedInSessions sessions) {
+		this.sessions = sessions;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
@@ -135,6 +138,7 @@ public class UserManagement {
 		boolean before = account.enabled();
 		account.deactivate();
 		this.users.save(account);
+		this.sessions.endAll(account.id(), account.username());
 		this.audit
 			.record(AuditEvent.of("USER_DEACTIVATED", "User", id).before("enabled=" + before).after("enabled=false"));
 		return account.view();
@@ -173,6 +177,7 @@ public class UserManagement {
 		account.changePassword(this.passwordEncoder.encode(newPassword), true);
 		this.users.save(account);
 		this.attempts.unlock(id);
+		this.sessions.endAll(account.id(), account.username());
 		this.audit.record(AuditEvent.of("PASSWORD_RESET", "User", id).after("must change at next sign-in"));
 		return account.view();
 	}

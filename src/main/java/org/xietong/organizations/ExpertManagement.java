@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.access.AccessDeniedException;
+import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.NewUser;
 import org.xietong.accounts.Role;
 import org.xietong.accounts.UserManagement;
@@ -92,6 +94,34 @@ public class ExpertManagement {
 			.after((organizationId != null ? "organization=" + organizationId : "person=" + personName) + ", reason="
 					+ reason.trim()));
 		return find(expert.id()).orElseThrow();
+	}
+
+	/**
+	 * The pool a signed-in user keeps: the department's for its officers, an enterprise's
+	 * own for its contact; other roles keep none.
+	 */
+	public UUID poolOf(CurrentUser user) {
+		if (user.has(Role.DEPARTMENT_OFFICER)) {
+			return Organization.DEPARTMENT_ID;
+		}
+		if (user.has(Role.ENTERPRISE_CONTACT)) {
+			return user.organizationId();
+		}
+		throw new AccessDeniedException("no expert pool for this role");
+	}
+
+	/**
+	 * An expert as a signed-in user may see it: the expert itself, or its pool's keeper;
+	 * anyone else is told it does not exist.
+	 */
+	@Transactional(readOnly = true)
+	public ExpertView visibleTo(CurrentUser user, UUID id) {
+		ExpertView expert = find(id).orElseThrow(() -> DomainException.notFound("expert"));
+		boolean visible = user.has(Role.EXPERT) ? user.id().equals(id) : expert.ownerId().equals(poolOf(user));
+		if (!visible) {
+			throw DomainException.notFound("expert");
+		}
+		return expert;
 	}
 
 	@Transactional(readOnly = true)

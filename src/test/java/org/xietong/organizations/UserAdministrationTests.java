@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
+import org.xietong.support.PageSession;
 import org.xietong.support.PlatformTest;
 import org.xietong.support.Samples;
 
@@ -70,6 +71,30 @@ class UserAdministrationTests {
 
 		this.api.post("/api/v1/users/" + this.id + "/activate", this.sysadmin, "{}");
 		assertThat(signIn("Secret#2024").status()).isEqualTo(200);
+	}
+
+	@Test
+	void deactivatingAnAccountEndsItsPageSessionsAndTokensAtOnce() {
+		PageSession browser = new PageSession(this.port);
+		browser.signIn(this.username, "Secret#2024");
+		assertThat(browser.get("/home").status()).isEqualTo(200);
+		String token = signIn("Secret#2024").json().get("token").asString();
+
+		this.api.post("/api/v1/users/" + this.id + "/deactivate", this.sysadmin, "{}");
+
+		assertThat(browser.get("/home").status()).isEqualTo(302);
+		assertThat(this.api.get("/api/v1/me", token).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aPasswordResetEndsTheSessionsSignedInWithTheOldPassword() {
+		PageSession browser = new PageSession(this.port);
+		browser.signIn(this.username, "Secret#2024");
+
+		this.api.post("/api/v1/users/" + this.id + "/reset-password", this.sysadmin,
+				Map.of("newPassword", "Temporary#1"));
+
+		assertThat(browser.get("/home").status()).isEqualTo(302);
 	}
 
 	@Test

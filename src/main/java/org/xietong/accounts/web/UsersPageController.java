@@ -1,9 +1,7 @@
 package org.xietong.accounts.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +15,7 @@ import org.xietong.accounts.Role;
 import org.xietong.accounts.UserManagement;
 import org.xietong.accounts.UserView;
 import org.xietong.shared.PageResult;
+import org.xietong.shared.web.Csv;
 
 /** The system administrator's list of accounts: filtered, paged, exportable. */
 @Controller
@@ -42,32 +41,19 @@ class UsersPageController {
 
 	@GetMapping("/export.csv")
 	void export(UserFilter filter, HttpServletResponse response) throws IOException {
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"users.csv\"");
-		PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-		out.write('\uFEFF');
-		out.println("username,display_name,role,organization_id,email,phone,enabled,created_at");
+		PrintWriter out = Csv.open(response, "users.csv", "username", "display_name", "role", "organization_id",
+				"email", "phone", "enabled", "created_at");
 		int page = 0;
 		PageResult<UserView> batch;
 		do {
 			batch = this.users.search(filter.query(), page++, PageResult.MAX_SIZE);
 			for (UserView user : batch.items()) {
-				out.println(String.join(",", cell(user.username()), cell(user.displayName()), user.role().name(),
-						cell(user.organizationId() == null ? null : user.organizationId().toString()),
-						cell(user.email()), cell(user.phone()), Boolean.toString(user.enabled()),
-						user.createdAt().toString()));
+				Csv.row(out, user.username(), user.displayName(), user.role().name(), user.organizationId(),
+						user.email(), user.phone(), user.enabled(), user.createdAt());
 			}
 		}
 		while (batch.hasNext());
 		out.flush();
-	}
-
-	static String cell(String value) {
-		if (value == null) {
-			return "";
-		}
-		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
 	}
 
 }

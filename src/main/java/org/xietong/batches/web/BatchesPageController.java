@@ -1,9 +1,7 @@
 package org.xietong.batches.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,6 +29,7 @@ import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchView;
 import org.xietong.shared.DomainException;
 import org.xietong.shared.PageResult;
+import org.xietong.shared.web.Csv;
 
 /**
  * The batch pages: the list and each batch's page for everyone, the forms for the
@@ -66,12 +65,9 @@ class BatchesPageController {
 
 	@GetMapping("/export.csv")
 	void export(BatchFilter filter, HttpServletResponse response) throws IOException {
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"batches.csv\"");
-		PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-		out.write('\uFEFF');
-		out.println("code,title,year,province_code,time_zone,current_phase,guide_submission_opens,"
-				+ "guide_submission_closes,application_opens,application_closes,review_closes,version");
+		PrintWriter out = Csv.open(response, "batches.csv", "code", "title", "year", "province_code", "time_zone",
+				"current_phase", "guide_submission_opens", "guide_submission_closes", "application_opens",
+				"application_closes", "review_closes", "version");
 		var now = this.clock.instant();
 		int page = 0;
 		PageResult<BatchView> found;
@@ -80,11 +76,11 @@ class BatchesPageController {
 			for (BatchView batch : found.items()) {
 				ZoneId zone = batch.timeZone();
 				var s = batch.schedule();
-				out.println(String.join(",", cell(batch.code()), cell(batch.title()), Integer.toString(batch.year()),
-						batch.provinceCode(), zone.getId(), batch.phaseAt(now).name(),
-						BatchTimes.iso(s.guideSubmissionOpens(), zone), BatchTimes.iso(s.guideSubmissionCloses(), zone),
-						BatchTimes.iso(s.applicationOpens(), zone), BatchTimes.iso(s.applicationCloses(), zone),
-						BatchTimes.iso(s.reviewCloses(), zone), Long.toString(batch.version())));
+				Csv.row(out, batch.code(), batch.title(), batch.year(), batch.provinceCode(), zone.getId(),
+						batch.phaseAt(now).name(), BatchTimes.iso(s.guideSubmissionOpens(), zone),
+						BatchTimes.iso(s.guideSubmissionCloses(), zone), BatchTimes.iso(s.applicationOpens(), zone),
+						BatchTimes.iso(s.applicationCloses(), zone), BatchTimes.iso(s.reviewCloses(), zone),
+						batch.version());
 			}
 		}
 		while (found.hasNext());
@@ -169,15 +165,6 @@ class BatchesPageController {
 		model.addAttribute("alert", this.messages.getMessage("error." + ex.code(), ex.args(), ex.getMessage(), locale));
 		response.setStatus(ex.status());
 		return "batches/form";
-	}
-
-	/** A CSV cell, quoted; a leading = + - @ is defused so no spreadsheet runs it. */
-	private static String cell(String value) {
-		if (value == null) {
-			return "";
-		}
-		String safe = (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
 	}
 
 }

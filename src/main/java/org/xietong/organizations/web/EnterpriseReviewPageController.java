@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xietong.shared.web.Csv;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.Role;
 import org.xietong.files.StoredFile;

@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,13 +23,11 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.xietong.accounts.CurrentUser;
-import org.xietong.accounts.Role;
 import org.xietong.organizations.ExpertManagement;
 import org.xietong.organizations.ExpertManagement.NewExpert;
 import org.xietong.organizations.ExpertView;
 import org.xietong.organizations.ImportReport;
 import org.xietong.organizations.OrganizationManagement;
-import org.xietong.shared.DomainException;
 import org.xietong.shared.PageResult;
 
 /**
@@ -105,27 +102,11 @@ class ExpertsApiController {
 	}
 
 	private ExpertView visible(CurrentUser user, UUID id) {
-		ExpertView expert = this.experts.find(id).orElseThrow(() -> DomainException.notFound("expert"));
-		if (user.has(Role.EXPERT)) {
-			if (!user.id().equals(id)) {
-				throw DomainException.notFound("expert");
-			}
-			return expert;
-		}
-		if (!expert.ownerId().equals(pool(user))) {
-			throw DomainException.notFound("expert");
-		}
-		return expert;
+		return this.experts.visibleTo(user, id);
 	}
 
 	private UUID pool(CurrentUser user) {
-		if (user.has(Role.DEPARTMENT_OFFICER)) {
-			return this.organizations.departmentId();
-		}
-		if (user.has(Role.ENTERPRISE_CONTACT)) {
-			return user.organizationId();
-		}
-		throw new AccessDeniedException("no expert pool for this role");
+		return this.experts.poolOf(user);
 	}
 
 	record Affiliation(UUID organizationId, String name) {

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xietong.shared.web.Csv;
 import org.xietong.accounts.CurrentUser;
-import org.xietong.accounts.Role;
 import org.xietong.organizations.EnterpriseManagement;
 import org.xietong.organizations.ExpertManagement;
 import org.xietong.organizations.ExpertView;
@@ -173,21 +172,11 @@ class ExpertsPageController {
 	}
 
 	private ExpertView visible(CurrentUser user, UUID id) {
-		ExpertView expert = this.experts.find(id).orElseThrow(() -> DomainException.notFound("expert"));
-		if (!expert.ownerId().equals(pool(user))) {
-			throw DomainException.notFound("expert");
-		}
-		return expert;
+		return this.experts.visibleTo(user, id);
 	}
 
 	private UUID pool(CurrentUser user) {
-		if (user.has(Role.DEPARTMENT_OFFICER)) {
-			return this.organizations.departmentId();
-		}
-		if (user.has(Role.ENTERPRISE_CONTACT)) {
-			return user.organizationId();
-		}
-		throw new AccessDeniedException("no expert pool for this role");
+		return this.experts.poolOf(user);
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xietong.shared.web.Csv;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.UserView;
 import org.xietong.organizations.SheetPreview;

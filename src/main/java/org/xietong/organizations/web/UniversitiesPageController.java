@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xietong.shared.web.Csv;
 import org.xietong.organizations.OrganizationKind;
 import org.xietong.organizations.OrganizationManagement;
 import org.xietong.organizations.OrganizationView;

@@ -1,4 +1,4 @@
-package org.xietong.organizations.web;
+package org.xietong.shared.web;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,12 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
  * The lists' exports: UTF-8 with a byte order mark so that Excel reads the Chinese, every
  * cell quoted, and no cell that a spreadsheet would run as a formula.
  */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
-	static PrintWriter open(HttpServletResponse response, String fileName, String... headers) throws IOException {
+	public static PrintWriter open(HttpServletResponse response, String fileName, String... headers)
+			throws IOException {
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
@@ -27,11 +28,11 @@ final class Csv {
 		return out;
 	}
 
-	static void row(PrintWriter out, Object... cells) {
+	public static void row(PrintWriter out, Object... cells) {
 		out.print(Arrays.stream(cells).map(Csv::cell).collect(Collectors.joining(",")) + "\r\n");
 	}
 
-	static String cell(Object value) {
+	public static String cell(Object value) {
 		if (value == null) {
 			return "";
 		}
