@@ -17,7 +17,10 @@ import org.xietong.accounts.UserView;
 import org.xietong.shared.DomainException;
 import org.xietong.shared.PageResult;
 
-/** Every user's in-app inbox. */
+/**
+ * Every user's in-app inbox; each message also goes out by e-mail to a user who has an
+ * address.
+ */
 @Service
 public class Inbox {
 
@@ -29,7 +32,10 @@ public class Inbox {
 
 	private final Clock clock;
 
-	Inbox(JdbcClient jdbc, UserManagement users, Clock clock) {
+	private final MailOutbox outbox;
+
+	Inbox(JdbcClient jdbc, UserManagement users, Clock clock, MailOutbox outbox) {
+		this.outbox = outbox;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
@@ -53,6 +59,10 @@ public class Inbox {
 			.param("link", link)
 			.param("at", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
 			.update();
+		this.users.find(userId)
+			.map(UserView::email)
+			.filter(email -> email != null && !email.isBlank())
+			.ifPresent(email -> this.outbox.enqueue(userId, email, key, link, arguments));
 	}
 
 	/** Tells every active user of an organisation with the given role. */
