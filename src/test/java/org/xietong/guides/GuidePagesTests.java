@@ -179,7 +179,10 @@ class GuidePagesTests {
 				form("TEACHER_TRAINING", "青年教师培训", "¥10,000.00", "0"));
 		assertThat(created.status()).isEqualTo(302);
 		Response guide = browser.get(created.header("Location").replaceFirst("^https?://[^/]+", ""));
-		assertThat(guide.body()).contains("青年教师培训").contains("¥10,000.00").contains("data-testid=\"action-edit\"");
+		assertThat(guide.body()).contains("青年教师培训")
+			.contains("¥10,000.00")
+			.contains("data-testid=\"action-edit\"")
+			.contains("data-testid=\"action-submit\"");
 		Browser.assertClean("own guide", guide.body());
 	}
 
@@ -231,7 +234,8 @@ class GuidePagesTests {
 
 		assertThat(approved.status()).isEqualTo(302);
 		assertThat(dept.get("/guides/" + ids.get(0)).body()).contains("data-status=\"APPROVED\"")
-			.doesNotContain("data-testid=\"action-approve\"");
+			.doesNotContain("data-testid=\"action-approve\"")
+			.contains("data-testid=\"action-notice\"");
 		assertThat(blank.status()).isEqualTo(422);
 		assertThat(blank.body()).contains("data-testid=\"error-reason\"").contains("必填");
 		assertThat(returned.status()).isEqualTo(302);

@@ -227,6 +227,29 @@ class GuidesApiTests {
 	}
 
 	@Test
+	void theSameIdempotencyKeyDraftsOneGuideAndAnswersItAgain() {
+		String key = UUID.randomUUID().toString();
+		String body = "{\"type\":\"CURRICULUM\",\"title\":\"幂等的指南\",\"direction\":\"人工智能\",\"industry\":\"汽车\","
+				+ "\"description\":\"简介\",\"requirements\":\"要求\",\"projectsOffered\":1,\"cashPerProject\":20000}";
+
+		Response first = this.api
+			.send(this.api.request("/api/v1/batches/" + this.batchId + "/guides", this.enterprise.token())
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", key)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+		Response again = this.api
+			.send(this.api.request("/api/v1/batches/" + this.batchId + "/guides", this.enterprise.token())
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", key)
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+		assertThat(guidesOf(this.enterprise)).isEqualTo(1);
+	}
+
+	@Test
 	void anUnknownBatchIsNotFound() {
 		assertThat(this.api
 			.post("/api/v1/batches/" + UUID.randomUUID() + "/guides", this.enterprise.token(),
