@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -301,11 +302,11 @@ public class GuideManagement {
 		return this.guides.findById(guideId).filter(g -> g.enterpriseId().equals(enterpriseId)).map(Guide::view);
 	}
 
-	private GuideView transition(Guide guide, String action, String reason, java.util.function.Consumer<Guide> move) {
+	private GuideView transition(Guide guide, String action, String reason, Consumer<Guide> move) {
 		return save(guide, action, reason, move).view();
 	}
 
-	private Guide save(Guide guide, String action, String reason, java.util.function.Consumer<Guide> move) {
+	private Guide save(Guide guide, String action, String reason, Consumer<Guide> move) {
 		GuideStatus before = guide.status();
 		move.accept(guide);
 		Guide saved = this.guides.save(guide);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -249,7 +250,7 @@ class GuidePagesController {
 	 */
 	private void checkForm(GuideForm form, Runnable check, Locale locale) {
 		List<FieldViolation> unreadable = form.formatProblems();
-		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
 		int status = 422;
 		try {
 			check.run();

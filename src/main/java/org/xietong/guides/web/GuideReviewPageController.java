@@ -22,6 +22,7 @@ import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchView;
 import org.xietong.batches.ProjectType;
 import org.xietong.guides.GuideCatalogue;
+import org.xietong.guides.GuideManagement;
 import org.xietong.guides.GuideQuery;
 import org.xietong.guides.GuideStatus;
 import org.xietong.guides.GuideView;
@@ -44,7 +45,7 @@ class GuideReviewPageController {
 
 	private final GuideCatalogue catalogue;
 
-	private final org.xietong.guides.GuideManagement guides;
+	private final GuideManagement guides;
 
 	private final BatchManagement batches;
 
@@ -54,8 +55,8 @@ class GuideReviewPageController {
 
 	private final GuidePage page;
 
-	GuideReviewPageController(GuideCatalogue catalogue, org.xietong.guides.GuideManagement guides,
-			BatchManagement batches, NoticeBoard notices, GuidePageSupport support, GuidePage page) {
+	GuideReviewPageController(GuideCatalogue catalogue, GuideManagement guides, BatchManagement batches,
+			NoticeBoard notices, GuidePageSupport support, GuidePage page) {
 		this.catalogue = catalogue;
 		this.guides = guides;
 		this.batches = batches;
