@@ -1,0 +1,227 @@
+package org.xietong.guides;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xietong.batches.ProjectType;
+import org.xietong.shared.Money;
+import org.xietong.shared.PageResult;
+
+/**
+ * Reads guides: one by id, pages of the catalogue with its filters, the whole filtered
+ * list for exports, and whether a guide may receive applications. Plain SQL on the guide
+ * rows alone (the enterprise's name is copied onto them), each query led by the status
+ * and batch that the catalogue's indexes begin with.
+ */
+@Service
+public class GuideCatalogue {
+
+	/** The most rows one export writes. */
+	public static final int MAX_EXPORT_ROWS = 100_000;
+
+	private static final String COLUMNS = """
+			id, batch_id, enterprise_id, enterprise_name, project_type, title, direction, industry, description,
+			requirements, projects_offered, cash_per_project, hardware_software_per_project, contact_name,
+			contact_phone, contact_email, status, return_reason, revoke_reason, created_at, updated_at, submitted_at,
+			reviewed_at, published_at, version""";
+
+	private static final RowMapper<GuideView> ROW = GuideCatalogue::row;
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate streaming;
+
+	GuideCatalogue(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(500);
+		this.streaming = new NamedParameterJdbcTemplate(template);
+	}
+
+	/** A guide in any status; callers decide who may see it. */
+	@Transactional(readOnly = true)
+	public Optional<GuideView> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM guides WHERE id = :id").param("id", id).query(ROW).optional();
+	}
+
+	/**
+	 * Whether teachers may apply to the guide: only a published guide may; a revoked or
+	 * withdrawn one never again.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isOpenForApplications(UUID guideId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM guides WHERE id = :id AND status = 'PUBLISHED'")
+			.param("id", guideId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether any guide exists at all. */
+	@Transactional(readOnly = true)
+	public boolean hasAnyGuide() {
+		return !this.jdbc.sql("SELECT id FROM guides FETCH FIRST 1 ROWS ONLY").query(UUID.class).list().isEmpty();
+	}
+
+	/** One page of the guides a query finds, in its order. */
+	@Transactional(readOnly = true)
+	public PageResult<GuideView> search(GuideQuery query, int page, int size) {
+		PageResult.check(page, size);
+		Where where = Where.of(query);
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM guides" + where.sql())
+			.params(where.params())
+			.query(Long.class)
+			.single();
+		List<GuideView> items = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM guides" + where.sql() + orderBy(query.sort())
+					+ " LIMIT :limit OFFSET :offset")
+			.params(where.params())
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(ROW)
+			.list();
+		return new PageResult<>(items, page, size, total);
+	}
+
+	/**
+	 * Every guide a query finds, in its order, streamed from the database rather than
+	 * held in memory; at most {@value #MAX_EXPORT_ROWS}.
+	 */
+	@Transactional(readOnly = true)
+	public void forEach(GuideQuery query, Consumer<GuideView> action) {
+		Where where = Where.of(query);
+		Map<String, Object> params = new HashMap<>(where.params());
+		params.put("limit", MAX_EXPORT_ROWS);
+		this.streaming.query(
+				"SELECT " + COLUMNS + " FROM guides" + where.sql() + orderBy(query.sort()) + " LIMIT :limit", params,
+				rs -> {
+					action.accept(row(rs, 0));
+				});
+	}
+
+	private static String orderBy(GuideSort sort) {
+		return switch (sort) {
+			case NEWEST -> " ORDER BY created_at DESC, id DESC";
+			case CASH -> " ORDER BY cash_per_project DESC, created_at DESC, id DESC";
+			case TITLE -> " ORDER BY title, id";
+		};
+	}
+
+	private static GuideView row(ResultSet rs, int n) throws SQLException {
+		int projects = rs.getInt("projects_offered");
+		Money cash = Money.of(rs.getBigDecimal("cash_per_project"));
+		return new GuideView(rs.getObject("id", UUID.class), rs.getObject("batch_id", UUID.class),
+				rs.getObject("enterprise_id", UUID.class), rs.getString("enterprise_name"),
+				ProjectType.valueOf(rs.getString("project_type")), rs.getString("title"), rs.getString("direction"),
+				rs.getString("industry"), rs.getString("description"), rs.getString("requirements"), projects, cash,
+				Money.of(rs.getBigDecimal("hardware_software_per_project")),
+				EnterpriseCashMinimum.cashOf(projects, cash),
+				new GuideDetails.Contact(rs.getString("contact_name"), rs.getString("contact_phone"),
+						rs.getString("contact_email")),
+				GuideStatus.valueOf(rs.getString("status")), rs.getString("return_reason"),
+				rs.getString("revoke_reason"), instant(rs, "created_at"), instant(rs, "updated_at"),
+				instant(rs, "submitted_at"), instant(rs, "reviewed_at"), instant(rs, "published_at"),
+				rs.getLong("version"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value == null) ? null : value.toInstant();
+	}
+
+	/** A query's WHERE clause and its parameters; every value is a bound parameter. */
+	private record Where(String sql, Map<String, Object> params) {
+
+		static Where of(GuideQuery query) {
+			StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+			Map<String, Object> params = new HashMap<>();
+			switch (query.scope()) {
+				case PUBLISHED -> sql.append(" AND status = 'PUBLISHED'");
+				case OWN -> {
+					sql.append(" AND enterprise_id = :owner");
+					params.put("owner", query.owner());
+				}
+				case ALL -> {
+					// the department sees every status
+				}
+			}
+			if (query.status() != null) {
+				sql.append(" AND status = :status");
+				params.put("status", query.status().name());
+			}
+			if (query.batchId() != null) {
+				sql.append(" AND batch_id = :batch");
+				params.put("batch", query.batchId());
+			}
+			if (query.type() != null) {
+				sql.append(" AND project_type = :type");
+				params.put("type", query.type().name());
+			}
+			if (query.direction() != null) {
+				sql.append(" AND direction = :direction");
+				params.put("direction", query.direction());
+			}
+			if (query.industry() != null) {
+				sql.append(" AND industry = :industry");
+				params.put("industry", query.industry());
+			}
+			if (query.enterprise() != null) {
+				UUID enterpriseId = uuid(query.enterprise());
+				if (enterpriseId != null) {
+					sql.append(" AND enterprise_id = :enterpriseId");
+					params.put("enterpriseId", enterpriseId);
+				}
+				else {
+					sql.append(" AND LOWER(enterprise_name) LIKE :enterpriseName ESCAPE '\\'");
+					params.put("enterpriseName", contains(query.enterprise()));
+				}
+			}
+			if (query.minCash() != null) {
+				sql.append(" AND cash_per_project >= :minCash");
+				params.put("minCash", query.minCash().amount());
+			}
+			if (query.text() != null) {
+				sql.append(" AND search_text LIKE :text ESCAPE '\\'");
+				params.put("text", contains(query.text()));
+			}
+			return new Where(sql.toString(), params);
+		}
+
+		/**
+		 * A LIKE pattern that finds the text anywhere, its own % and _ taken literally.
+		 */
+		private static String contains(String text) {
+			String escaped = text.toLowerCase(java.util.Locale.ROOT)
+				.replace("\\", "\\\\")
+				.replace("%", "\\%")
+				.replace("_", "\\_");
+			return "%" + escaped + "%";
+		}
+
+		private static UUID uuid(String text) {
+			try {
+				return (text.length() == 36) ? UUID.fromString(text) : null;
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}
