@@ -12,23 +12,27 @@ final class Navigation {
 
 	private static final NavItem NOTICES = new NavItem("nav.notices", "/notices");
 
+	private static final NavItem CATALOGUE = new NavItem("nav.catalogue", "/catalogue");
+
 	private static final Map<Role, List<NavItem>> MENUS = Map.of(Role.DEPARTMENT_OFFICER,
 			List.of(HOME, new NavItem("nav.batches", "/batches"), new NavItem("nav.enterpriseReview", "/enterprises"),
-					NOTICES, new NavItem("nav.experts", "/experts"), new NavItem("nav.defaulters", "/defaulters"),
+					new NavItem("nav.guideReview", "/guides/review"), NOTICES, CATALOGUE,
+					new NavItem("nav.experts", "/experts"), new NavItem("nav.defaulters", "/defaulters"),
 					new NavItem("nav.calendar", "/calendar")),
 			Role.SYSTEM_ADMIN,
 			List.of(HOME, new NavItem("nav.users", "/admin/users"),
 					new NavItem("nav.universities", "/admin/universities"),
 					new NavItem("nav.apiDocs", "/swagger-ui.html")),
 			Role.AUDIT_ADMIN, List.of(HOME, new NavItem("nav.audit", "/audit")), Role.ENTERPRISE_CONTACT,
-			List.of(HOME, new NavItem("nav.myEnterprise", "/enterprise"), new NavItem("nav.experts", "/experts"),
-					NOTICES),
-			Role.UNIVERSITY_ADMIN, List.of(HOME, new NavItem("nav.teachers", "/university/teachers"), NOTICES),
-			Role.TEACHER, List.of(HOME, NOTICES), Role.EXPERT,
+			List.of(HOME, new NavItem("nav.myEnterprise", "/enterprise"), new NavItem("nav.myGuides", "/guides/mine"),
+					new NavItem("nav.experts", "/experts"), NOTICES, CATALOGUE),
+			Role.UNIVERSITY_ADMIN,
+			List.of(HOME, new NavItem("nav.teachers", "/university/teachers"), CATALOGUE, NOTICES), Role.TEACHER,
+			List.of(HOME, CATALOGUE, NOTICES), Role.EXPERT,
 			List.of(HOME, new NavItem("nav.expertProfile", "/expert/profile")));
 
 	/** What visitors who have not signed in can reach. */
-	static final List<NavItem> PUBLIC = List.of(new NavItem("nav.batches", "/batches"), NOTICES,
+	static final List<NavItem> PUBLIC = List.of(CATALOGUE, new NavItem("nav.batches", "/batches"), NOTICES,
 			new NavItem("nav.registerEnterprise", "/register/enterprise"));
 
 	private Navigation() {
