@@ -86,15 +86,21 @@ class MailOutboxTests {
 		smtp.stop();
 		String address = returnARegistration();
 
-		this.outbox.dispatch();
+		// Other tests' mail may be due before it: dispatch until this one has been tried.
+		for (int i = 0; i < 50 && attempts(address) == 0; i++) {
+			this.outbox.dispatch();
+		}
+		assertThat(attempts(address)).isOne();
 		assertThat(status(address)).isEqualTo("PENDING");
 
 		smtp.start();
 		this.outbox.dispatch();
 		assertThat(status(address)).as("not before its next attempt").isEqualTo("PENDING");
 		this.clock.advance(Duration.ofMinutes(3));
-		// Other tests' mail that waited with it may go out too.
-		assertThat(this.outbox.dispatch()).isGreaterThanOrEqualTo(1);
+		// Other tests' mail that waited with it goes out too, fifty at a time.
+		for (int i = 0; i < 50 && !"SENT".equals(status(address)); i++) {
+			this.outbox.dispatch();
+		}
 		assertThat(status(address)).isEqualTo("SENT");
 	}
 
@@ -107,6 +113,13 @@ class MailOutboxTests {
 		this.api.post("/api/v1/enterprises/" + id + "/return", this.api.token("dept"), Map.of("reason", "信用报告已过期"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(address) != null);
 		return address;
+	}
+
+	private int attempts(String address) {
+		return this.jdbc.sql("SELECT attempts FROM mail_outbox WHERE to_address = :to")
+			.param("to", address)
+			.query(Integer.class)
+			.single();
 	}
 
 	private String status(String address) {
