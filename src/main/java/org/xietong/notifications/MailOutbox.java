@@ -83,7 +83,8 @@ public class MailOutbox {
 	}
 
 	/** Sends what is due; answers how many went out. */
-	@Scheduled(fixedDelayString = "${xietong.mail.dispatch-interval:PT30S}", initialDelayString = "PT20S")
+	@Scheduled(fixedDelayString = "${xietong.mail.dispatch-interval:PT30S}",
+			initialDelayString = "${xietong.mail.dispatch-initial-delay:PT20S}")
 	public int dispatch() {
 		Instant now = this.clock.instant();
 		String claim = this.instance + "/" + UUID.randomUUID();

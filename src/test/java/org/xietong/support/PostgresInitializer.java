@@ -16,6 +16,9 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 		TestPropertyValues
 			.of("spring.datasource.url=" + TestDatabase.jdbcUrl(), "spring.datasource.username=postgres",
 					"spring.datasource.password=postgres", "spring.datasource.hikari.connection-timeout=2000",
+					// Tests send mail by calling MailOutbox.dispatch(); no background
+					// dispatcher races them.
+					"xietong.mail.dispatch-initial-delay=PT24H",
 					"xietong.home=" + Path.of("target", "test-home").toAbsolutePath())
 			.applyTo(context);
 	}
