@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.xietong.batches.ProjectType;
 import org.xietong.shared.Money;
 import org.xietong.shared.PageResult;
@@ -46,6 +47,13 @@ public class GuideCatalogue {
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate streaming;
+
+	/**
+	 * How many published guides a public filter finds, remembered for a few seconds: the
+	 * published set changes only when a notice closes or an objection is upheld, while
+	 * every page of the catalogue would otherwise count all its matches again.
+	 */
+	private final ShortLivedCounts publishedCounts = new ShortLivedCounts(java.time.Duration.ofSeconds(10), 10_000);
 
 	GuideCatalogue(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
@@ -83,10 +91,8 @@ public class GuideCatalogue {
 	public PageResult<GuideView> search(GuideQuery query, int page, int size) {
 		PageResult.check(page, size);
 		Where where = Where.of(query);
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM guides" + where.sql())
-			.params(where.params())
-			.query(Long.class)
-			.single();
+		long total = (query.scope() == GuideQuery.Scope.PUBLISHED)
+				? this.publishedCounts.get(where.sql() + where.params(), () -> count(where)) : count(where);
 		List<GuideView> items = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM guides" + where.sql() + orderBy(query.sort())
 					+ " LIMIT :limit OFFSET :offset")
@@ -96,6 +102,27 @@ public class GuideCatalogue {
 			.query(ROW)
 			.list();
 		return new PageResult<>(items, page, size, total);
+	}
+
+	private long count(Where where) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM guides" + where.sql())
+			.params(where.params())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The published set changed here: this instance counts afresh at once (others within
+	 * seconds).
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(GuidePublished event) {
+		this.publishedCounts.clear();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(GuideRevoked event) {
+		this.publishedCounts.clear();
 	}
 
 	/**

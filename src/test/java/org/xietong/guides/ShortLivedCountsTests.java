@@ -1,0 +1,45 @@
+package org.xietong.guides;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShortLivedCountsTests {
+
+	@Test
+	void countsOnceWithinTheLifetimeAndAgainAfterAClear() {
+		ShortLivedCounts counts = new ShortLivedCounts(Duration.ofMinutes(1), 10);
+		AtomicLong queries = new AtomicLong();
+
+		assertThat(counts.get("batch=1", () -> 42 + queries.incrementAndGet() * 0)).isEqualTo(42);
+		assertThat(counts.get("batch=1", () -> 99 + queries.incrementAndGet() * 0)).isEqualTo(42);
+		assertThat(queries).hasValue(1);
+
+		counts.clear();
+		assertThat(counts.get("batch=1", () -> 7 + queries.incrementAndGet() * 0)).isEqualTo(7);
+		assertThat(queries).hasValue(2);
+	}
+
+	@Test
+	void aCountOlderThanItsLifetimeIsCountedAgain() throws InterruptedException {
+		ShortLivedCounts counts = new ShortLivedCounts(Duration.ofMillis(20), 10);
+		counts.get("q", () -> 1);
+		Thread.sleep(40);
+		assertThat(counts.get("q", () -> 2)).isEqualTo(2);
+	}
+
+	@Test
+	void neverHoldsMoreThanItsBound() {
+		ShortLivedCounts counts = new ShortLivedCounts(Duration.ofMinutes(1), 3);
+		for (int i = 0; i < 10; i++) {
+			final int value = i;
+			counts.get("k" + i, () -> value);
+		}
+		// The first keys were dropped when the bound was reached: counted again.
+		assertThat(counts.get("k0", () -> 100)).isEqualTo(100);
+	}
+
+}
