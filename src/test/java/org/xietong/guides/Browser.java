@@ -1,28 +1,22 @@
 package org.xietong.guides;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
+import org.xietong.support.PageSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One person's browser over plain HTTP: its cookies, its language, its forms' CSRF. */
 final class Browser {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	private final Api api;
+	private final PageSession session;
 
 	Browser(int port) {
-		this.api = new Api(port);
+		this.session = new PageSession(port);
 	}
 
 	Browser signIn(String username, String password) {
@@ -42,33 +36,17 @@ final class Browser {
 	}
 
 	Response get(String path) {
-		return this.api.send(this.api.request(path, null).header("Accept", "text/html").GET());
+		return this.session.page(path);
 	}
 
 	/** A request as htmx sends it. */
 	Response htmx(String path) {
-		return this.api.send(this.api.request(path, null).header("HX-Request", "true").GET());
+		return this.session.htmx(path);
 	}
 
 	/** Submits a form as the page {@code formPage} would, with its CSRF token. */
 	Response post(String path, String formPage, Map<String, String> fields) {
-		Map<String, String> all = new LinkedHashMap<>(fields);
-		all.put("_csrf", csrf(formPage));
-		String body = all.entrySet()
-			.stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return this.api.send(this.api.request(path, null)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "text/html")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-	}
-
-	private String csrf(String formPage) {
-		Matcher csrf = CSRF.matcher(get(formPage).body());
-		assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
-		return csrf.group(1);
+		return this.session.post(path, formPage, fields);
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package org.xietong.organizations;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
+import org.xietong.support.PageSession;
 import org.xietong.support.PlatformTest;
 import org.xietong.support.Samples;
 
@@ -31,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrganizationPagesTests {
 
 	private static final List<String> TEACHER_COLUMNS = List.of("用户名", "姓名", "职称", "电子邮箱", "手机", "初始密码");
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -476,7 +472,7 @@ class OrganizationPagesTests {
 	/** One person's browser: its cookies, and the CSRF token of the page it last read. */
 	private final class Browser {
 
-		private final Api api = new Api(OrganizationPagesTests.this.port);
+		private final PageSession session = new PageSession(OrganizationPagesTests.this.port);
 
 		Browser signIn(String username) {
 			return signIn(username, Api.DEMO_PASSWORD);
@@ -489,42 +485,24 @@ class OrganizationPagesTests {
 		}
 
 		Response get(String path) {
-			return this.api.get(path, null);
+			return this.session.get(path);
 		}
 
 		/** A page as a browser asks for it, so that a refusal is an error page. */
 		Response page(String path) {
-			return this.api.send(this.api.request(path, null).header("Accept", "text/html").GET());
+			return this.session.page(path);
 		}
 
 		/** Submits a form as the page {@code formPage} would, with its CSRF token. */
 		Response post(String path, String formPage, Map<String, String> fields) {
-			Map<String, String> all = new LinkedHashMap<>(fields);
-			all.put("_csrf", csrf(formPage));
-			String body = all.entrySet()
-				.stream()
-				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
-			return this.api.send(this.api.request(path, null)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Accept", "text/html")
-				.POST(HttpRequest.BodyPublishers.ofString(body)));
+			return this.session.post(path, formPage, fields);
 		}
 
 		/**
 		 * Uploads a file as a multipart form does, the CSRF token in the query string.
 		 */
 		Response upload(String path, String formPage, Map<String, String> fields, String fileName, byte[] content) {
-			String token = csrf(formPage);
-			return this.api.upload(path + "?_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null, fields,
-					fileName, content);
-		}
-
-		private String csrf(String formPage) {
-			Matcher csrf = CSRF.matcher(get(formPage).body());
-			assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
-			return csrf.group(1);
+			return this.session.upload(path, formPage, fields, fileName, content);
 		}
 
 	}

@@ -3,14 +3,17 @@ package org.xietong.support;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.xietong.support.Api.Response;
 
 /**
- * A person's browser over plain HTTP: a session cookie and the sign-in form with its CSRF
- * token.
+ * A person's browser over plain HTTP: a session cookie, and forms posted with the CSRF
+ * token of the page they sit on. The one helper every page test signs in and posts with.
  */
 public final class PageSession {
 
@@ -22,23 +25,52 @@ public final class PageSession {
 		this.http = new Api(port);
 	}
 
+	/** Signs in through the sign-in form; answers the form's redirect. */
 	public Response signIn(String username, String password) {
-		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf("/login");
-		return this.http.send(this.http.request("/login", null)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		return post("/login", "/login", Map.of("username", username, "password", password));
 	}
 
 	public Response get(String path) {
 		return this.http.get(path, null);
 	}
 
+	/** A page as a browser asks for it, so that a refusal is an error page. */
+	public Response page(String path) {
+		return this.http.send(this.http.request(path, null).header("Accept", "text/html").GET());
+	}
+
+	/** A request as htmx sends it. */
+	public Response htmx(String path) {
+		return this.http.send(this.http.request(path, null).header("HX-Request", "true").GET());
+	}
+
+	/** Submits a form as the page {@code formPage} would, with its CSRF token. */
+	public Response post(String path, String formPage, Map<String, String> fields) {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrf(formPage));
+		String body = all.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return this.http.send(this.http.request(path, null)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** Uploads a file as a multipart form does, the CSRF token in the query string. */
+	public Response upload(String path, String formPage, Map<String, String> fields, String fileName, byte[] content) {
+		String token = csrf(formPage);
+		return this.http.upload(path + "?_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null, fields,
+				fileName, content);
+	}
+
 	/** The CSRF token of the form on {@code path}. */
 	public String csrf(String path) {
-		Matcher matcher = CSRF.matcher(this.http.get(path, null).body());
+		Matcher matcher = CSRF.matcher(get(path).body());
 		if (!matcher.find()) {
-			throw new IllegalStateException("no CSRF token on " + path);
+			throw new AssertionError("no CSRF token on " + path);
 		}
 		return matcher.group(1);
 	}
