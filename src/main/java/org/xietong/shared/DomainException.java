@@ -13,6 +13,8 @@ public class DomainException extends RuntimeException {
 
 	private final int status;
 
+	private String detailKey;
+
 	private final Object[] args;
 
 	private final List<FieldViolation> violations;
@@ -53,7 +55,22 @@ public class DomainException extends RuntimeException {
 		return this.status;
 	}
 
-	/** Arguments for the localised message {@code error.<code>}. */
+	/**
+	 * The same refusal told in a sentence of its own: the message {@code key} instead of
+	 * {@code error.<code>}, when one code serves several situations (a window of guides,
+	 * of applications).
+	 */
+	public DomainException detailKey(String key) {
+		this.detailKey = key;
+		return this;
+	}
+
+	/** The key of the localised message that explains the refusal. */
+	public String detailKey() {
+		return (this.detailKey != null) ? this.detailKey : "error." + this.code;
+	}
+
+	/** Arguments for the localised message {@link #detailKey()}. */
 	public Object[] args() {
 		return this.args.clone();
 	}

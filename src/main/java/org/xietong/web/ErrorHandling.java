@@ -65,7 +65,7 @@ class ErrorHandling {
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		return answer(request, response, ex.status(), ex.code(), ex.args(), ex.violations());
+		return answer(request, response, ex.status(), ex.code(), ex.detailKey(), ex.args(), ex.violations());
 	}
 
 	@ExceptionHandler(BindException.class)
@@ -151,9 +151,14 @@ class ErrorHandling {
 
 	private ResponseEntity<ProblemDetail> answer(HttpServletRequest request, HttpServletResponse response, int status,
 			String code, Object[] args, List<FieldViolation> violations) throws IOException {
+		return answer(request, response, status, code, "error." + code, args, violations);
+	}
+
+	private ResponseEntity<ProblemDetail> answer(HttpServletRequest request, HttpServletResponse response, int status,
+			String code, String detailKey, Object[] args, List<FieldViolation> violations) throws IOException {
 		Locale locale = locale(request);
 		String title = this.messages.getMessage("title." + code, null, code, locale);
-		String detail = this.messages.getMessage("error." + code, args, title, locale);
+		String detail = this.messages.getMessage(detailKey, args, title, locale);
 		if (!request.getRequestURI().startsWith("/api/")) {
 			request.setAttribute(PAGE_MESSAGE, detail);
 			response.sendError(status);

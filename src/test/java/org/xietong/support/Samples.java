@@ -57,6 +57,16 @@ public final class Samples {
 		return "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 	}
 
+	/** The SHA-256 of {@link #pdf()}, in hex. */
+	public static String pdfSha256() {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf()));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** An .xlsx workbook: the header row, then the rows. */
 	public static byte[] sheet(List<String> headers, List<List<String>> rows) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -162,7 +162,7 @@ class BatchesPageController {
 					this.messages.getMessage("violation." + violation.code(), null, violation.message(), locale)));
 		form(model, form, id);
 		model.addAttribute("errors", errors);
-		model.addAttribute("alert", this.messages.getMessage("error." + ex.code(), ex.args(), ex.getMessage(), locale));
+		model.addAttribute("alert", this.messages.getMessage(ex.detailKey(), ex.args(), ex.getMessage(), locale));
 		response.setStatus(ex.status());
 		return "batches/form";
 	}

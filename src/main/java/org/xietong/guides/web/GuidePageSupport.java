@@ -41,7 +41,7 @@ class GuidePageSupport {
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
 		String title = this.messages.getMessage("title." + ex.code(), null, ex.code(), locale);
-		errors.put(FORM, this.messages.getMessage("error." + ex.code(), ex.args(), title, locale));
+		errors.put(FORM, this.messages.getMessage(ex.detailKey(), ex.args(), title, locale));
 		errors.putAll(errors(ex.violations(), locale));
 		return errors;
 	}

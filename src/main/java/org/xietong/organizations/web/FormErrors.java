@@ -32,7 +32,7 @@ final class FormErrors {
 		Map<String, String> errors = of(ex.violations(), messages, locale);
 		if (errors.isEmpty()) {
 			String title = messages.getMessage("title." + ex.code(), null, ex.code(), locale);
-			errors.put(FORM, messages.getMessage("error." + ex.code(), ex.args(), title, locale));
+			errors.put(FORM, messages.getMessage(ex.detailKey(), ex.args(), title, locale));
 		}
 		return errors;
 	}

@@ -1,0 +1,42 @@
+package org.xietong.applications.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xietong.applications.ReceiptService;
+import org.xietong.applications.ReceiptVerification;
+
+@RestController
+@Tag(name = "Verification")
+class VerifyApiController {
+
+	private final ReceiptService receipts;
+
+	VerifyApiController(ReceiptService receipts) {
+		this.receipts = receipts;
+	}
+
+	@GetMapping(path = "/api/v1/verify/key", produces = "application/x-pem-file")
+	@Operation(summary = "The server's public key (Ed25519, PEM SubjectPublicKeyInfo), for checking receipt "
+			+ "signatures offline; header X-Key-Id names it")
+	ResponseEntity<String> key() {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/x-pem-file"))
+			.header("X-Key-Id", this.receipts.keyId())
+			.body(this.receipts.publicKeyPem());
+	}
+
+	@GetMapping("/api/v1/verify/receipts/{number}")
+	@Operation(summary = "Check a receipt (anyone): valid only with the digest it was issued for; then what it "
+			+ "states (application number, time, title, leader, university, guide, enterprise). An unknown number "
+			+ "or another digest answers valid: false and nothing more")
+	ReceiptVerification receipt(@PathVariable String number, @RequestParam(required = false) String digest) {
+		return this.receipts.verify(number, digest);
+	}
+
+}

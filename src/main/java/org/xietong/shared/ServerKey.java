@@ -1,0 +1,159 @@
+package org.xietong.shared;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The server's signing key (Ed25519): made on first start and kept in
+ * {@code <home>/keys}, so that every instance sharing the data folder signs with the same
+ * key and a receipt stays verifiable after a restart. Its public half is published as PEM
+ * for checking signatures offline.
+ */
+@Component
+public class ServerKey {
+
+	/** The signature algorithm, as {@link Signature} and the published key name it. */
+	public static final String ALGORITHM = "Ed25519";
+
+	private final PrivateKey privateKey;
+
+	private final PublicKey publicKey;
+
+	private final String keyId;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	ServerKey(XietongProperties properties) {
+		this(properties.home().resolve("keys"));
+	}
+
+	ServerKey(Path folder) {
+		KeyPair pair = loadOrCreate(folder);
+		this.privateKey = pair.getPrivate();
+		this.publicKey = pair.getPublic();
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(this.publicKey.getEncoded());
+			this.keyId = HexFormat.of().formatHex(hash, 0, 8);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Signs {@code text} (UTF-8); answers the signature in base64. */
+	public String sign(String text) {
+		try {
+			Signature signature = Signature.getInstance(ALGORITHM);
+			signature.initSign(this.privateKey);
+			signature.update(text.getBytes(StandardCharsets.UTF_8));
+			return Base64.getEncoder().encodeToString(signature.sign());
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("cannot sign", ex);
+		}
+	}
+
+	/** Whether {@code signature} (base64) is this key's signature of {@code text}. */
+	public boolean verifies(String text, String signature) {
+		try {
+			Signature verifier = Signature.getInstance(ALGORITHM);
+			verifier.initVerify(this.publicKey);
+			verifier.update(text.getBytes(StandardCharsets.UTF_8));
+			return verifier.verify(Base64.getDecoder().decode(signature));
+		}
+		catch (IllegalArgumentException | GeneralSecurityException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The public key as PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509
+	 * SubjectPublicKeyInfo).
+	 */
+	public String publicKeyPem() {
+		return pem("PUBLIC KEY", this.publicKey.getEncoded());
+	}
+
+	/** A short name of the key: the first 8 bytes of its SHA-256, in hex. */
+	public String keyId() {
+		return this.keyId;
+	}
+
+	/**
+	 * Reads the key pair from {@code server-signing-key.pem} (its private and its public
+	 * block), or makes one: written whole to a temporary file and moved into place, so
+	 * that of two instances starting at once, one key wins and both use it.
+	 */
+	private static KeyPair loadOrCreate(Path folder) {
+		Path file = folder.resolve("server-signing-key.pem");
+		try {
+			if (!Files.exists(file)) {
+				Files.createDirectories(folder);
+				KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+				Path temp = Files.createTempFile(folder, "key-", ".part");
+				Files.writeString(temp, pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+						+ pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+				try {
+					Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(temp, file);
+				}
+				catch (FileAlreadyExistsException ex) {
+					// Another instance made the key at the same moment: use that one.
+				}
+				finally {
+					Files.deleteIfExists(temp);
+				}
+			}
+			String text = Files.readString(file);
+			KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
+			PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(block(text, "PRIVATE KEY")));
+			PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(block(text, "PUBLIC KEY")));
+			return new KeyPair(publicKey, privateKey);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read or make the server's signing key in " + folder, ex);
+		}
+		catch (GeneralSecurityException | IllegalArgumentException ex) {
+			throw new IllegalStateException("the server's signing key in " + file + " is not usable", ex);
+		}
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+				+ "\n-----END " + type + "-----\n";
+	}
+
+	private static byte[] block(String text, String type) {
+		String begin = "-----BEGIN " + type + "-----";
+		String end = "-----END " + type + "-----";
+		int from = text.indexOf(begin);
+		int to = text.indexOf(end);
+		if (from < 0 || to < from) {
+			throw new IllegalArgumentException("no " + type + " block");
+		}
+		return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to).trim());
+	}
+
+}
