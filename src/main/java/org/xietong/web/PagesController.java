@@ -19,8 +19,11 @@ class PagesController {
 
 	private final LocaleResolver localeResolver;
 
-	PagesController(LocaleResolver localeResolver) {
+	private final MyTasks tasks;
+
+	PagesController(LocaleResolver localeResolver, MyTasks tasks) {
 		this.localeResolver = localeResolver;
+		this.tasks = tasks;
 	}
 
 	@GetMapping("/")
@@ -29,9 +32,11 @@ class PagesController {
 	}
 
 	@GetMapping("/home")
-	String home(Model model) {
+	String home(Model model, HttpServletRequest request) {
 		CurrentUser user = CurrentUser.get().orElseThrow();
 		model.addAttribute("user", user);
+		model.addAttribute("tasks",
+				this.tasks.of(user, org.springframework.web.servlet.support.RequestContextUtils.getLocale(request)));
 		return "web/home";
 	}
 

@@ -18,7 +18,7 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 					"spring.datasource.password=postgres", "spring.datasource.hikari.connection-timeout=2000",
 					// Tests send mail by calling MailOutbox.dispatch(); no background
 					// dispatcher races them.
-					"xietong.mail.dispatch-initial-delay=PT24H",
+					"xietong.mail.dispatch-initial-delay=PT24H", "xietong.applications.reminder-initial-delay=PT24H",
 					"xietong.home=" + Path.of("target", "test-home").toAbsolutePath())
 			.applyTo(context);
 	}
