@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
@@ -23,13 +24,16 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.xietong.notifications.MailComposer.Item;
+import org.xietong.notifications.MailComposer.Letter;
 import org.xietong.shared.Languages;
 
 /**
  * E-mail that waits in the database until the SMTP server takes it: written with the
  * message that causes it, sent by {@link #dispatch()} every half minute, retried with a
  * growing pause, given up after {@value #MAX_ATTEMPTS} attempts. Several instances may
- * dispatch at once: each claims its own rows.
+ * dispatch at once: each claims its own rows. Mail for a user who chose the daily digest
+ * is held for {@link MailDigests}.
  */
 @Component
 public class MailOutbox {
@@ -44,24 +48,24 @@ public class MailOutbox {
 
 	private final JavaMailSender mail;
 
-	private final MessageSource messages;
+	private final NotificationPreferences preferences;
+
+	private final MailComposer composer;
 
 	private final Clock clock;
 
 	private final String from;
 
-	private final String baseUrl;
-
 	private final String instance;
 
-	MailOutbox(JdbcClient jdbc, JavaMailSender mail, MessageSource messages, Clock clock,
-			@Value("${xietong.mail.from}") String from, @Value("${xietong.base-url}") String baseUrl) {
+	MailOutbox(JdbcClient jdbc, JavaMailSender mail, MessageSource messages, NotificationPreferences preferences,
+			Clock clock, @Value("${xietong.mail.from}") String from, @Value("${xietong.base-url}") String baseUrl) {
 		this.jdbc = jdbc;
 		this.mail = mail;
-		this.messages = messages;
+		this.preferences = preferences;
+		this.composer = new MailComposer(messages, baseUrl, clock.getZone());
 		this.clock = clock;
 		this.from = from;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.instance = instanceName();
 	}
 
@@ -71,13 +75,14 @@ public class MailOutbox {
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (id, recipient_id, to_address, message_key, arguments, link, status, attempts,
 				  created_at, next_attempt_at)
-				VALUES (:id, :recipient, :to, :key, :arguments, :link, 'PENDING', 0, :now, :now)""")
+				VALUES (:id, :recipient, :to, :key, :arguments, :link, :status, 0, :now, :now)""")
 			.param("id", UUID.randomUUID())
 			.param("recipient", recipientId)
 			.param("to", address.trim())
 			.param("key", key)
 			.param("arguments", String.join(SEPARATOR, Arrays.stream(arguments).map(a -> a == null ? "" : a).toList()))
 			.param("link", link)
+			.param("status", this.preferences.get(recipientId).dailyDigest() ? "HELD" : "PENDING")
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
 	}
@@ -96,13 +101,15 @@ public class MailOutbox {
 			.param("claim", claim)
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
-		List<Pending> due = this.jdbc.sql(
-				"SELECT id, to_address, message_key, arguments, link, attempts FROM mail_outbox WHERE claimed_by = :claim "
-						+ "AND status = 'SENDING'")
+		List<Pending> due = this.jdbc.sql("""
+				SELECT m.id, m.to_address, m.message_key, m.arguments, m.link, m.attempts, m.created_at, p.mail_language
+				FROM mail_outbox m LEFT JOIN notification_preferences p ON p.user_id = m.recipient_id
+				WHERE m.claimed_by = :claim AND m.status = 'SENDING'""")
 			.param("claim", claim)
-			.query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getString(4).isEmpty() ? new Object[0] : rs.getString(4).split(SEPARATOR, -1), rs.getString(5),
-					rs.getInt(6)))
+			.query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2),
+					new Item(rs.getString(3), arguments(rs.getString(4)), rs.getString(5),
+							rs.getObject(7, OffsetDateTime.class).toInstant()),
+					rs.getString(8), rs.getInt(6)))
 			.list();
 		int sent = 0;
 		for (Pending message : due) {
@@ -137,16 +144,32 @@ public class MailOutbox {
 	}
 
 	private void send(Pending message) throws Exception {
-		String chinese = this.messages.getMessage(message.key(), message.arguments(), Languages.CHINESE);
-		String english = this.messages.getMessage(message.key(), message.arguments(), Languages.ENGLISH);
-		String link = (message.link() == null) ? "" : this.baseUrl + message.link();
+		Locale language = (message.language() == null) ? null : Languages.fromTag(message.language());
+		Letter letter = MailDigests.KEY.equals(message.item().key())
+				? this.composer.digest(digested(message.id()), language)
+				: this.composer.message(message.item(), language);
 		MimeMessage mime = this.mail.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
 		helper.setFrom(this.from);
 		helper.setTo(message.to());
-		helper.setSubject("【协同】" + truncate(chinese, 60));
-		helper.setText(chinese + "\n" + link + "\n\n" + english + "\n\n——\n协同 · 产学合作协同育人项目管理平台（此邮件由系统发送，请勿回复）");
+		helper.setSubject(letter.subject());
+		helper.setText(letter.body());
 		this.mail.send(mime);
+	}
+
+	/** The messages a digest gathered, oldest first. */
+	private List<Item> digested(UUID digestId) {
+		return this.jdbc.sql("""
+				SELECT message_key, arguments, link, created_at FROM mail_outbox WHERE digest_id = :digest
+				ORDER BY created_at, id""")
+			.param("digest", digestId)
+			.query((rs, n) -> new Item(rs.getString(1), arguments(rs.getString(2)), rs.getString(3),
+					rs.getObject(4, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	private static Object[] arguments(String joined) {
+		return joined.isEmpty() ? new Object[0] : joined.split(SEPARATOR, -1);
 	}
 
 	private static String truncate(String text, int length) {
@@ -162,7 +185,7 @@ public class MailOutbox {
 		}
 	}
 
-	private record Pending(UUID id, String to, String key, Object[] arguments, String link, int attempts) {
+	private record Pending(UUID id, String to, Item item, String language, int attempts) {
 	}
 
 }

@@ -19,7 +19,8 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 					// Tests send mail by calling MailOutbox.dispatch(); no background
 					// dispatcher races them.
 					"xietong.mail.dispatch-initial-delay=PT24H", "xietong.applications.reminder-initial-delay=PT24H",
-					"xietong.home=" + Path.of("target", "test-home").toAbsolutePath())
+					// Nor digests at 08:00: tests call MailDigests.sendDigests().
+					"xietong.mail.digest-cron=-", "xietong.home=" + Path.of("target", "test-home").toAbsolutePath())
 			.applyTo(context);
 	}
 
