@@ -163,6 +163,29 @@ class ApplicationsApiTests {
 	}
 
 	@Test
+	void theReceiptDownloadsAsAPdfThatStatesItsNumberAndDigestInChinese() throws Exception {
+		Batch batch = this.guides.batch(null, "20000.00", "CURRICULUM");
+		Teacher teacher = this.guides.teacher("jlu-admin");
+		String id = ready(batch, teacher);
+		Response submitted = this.api.post("/api/v1/applications/" + id + "/submit", teacher.token(), "{}");
+		String number = submitted.json().get("receipt").get("number").asString();
+
+		var pdf = this.api.download("/api/v1/applications/" + id + "/receipt.pdf", teacher.token());
+
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		try (var reader = new com.lowagie.text.pdf.PdfReader(pdf.body())) {
+			assertThat(reader.getNumberOfPages()).isOne();
+			String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+			assertThat(text).contains(number)
+				.contains(submitted.json().get("receipt").get("digest").asString().substring(0, 16))
+				.contains("申报回执");
+		}
+		assertThat(this.api.download("/api/v1/applications/" + id + "/receipt.pdf", this.api.token("nenu-admin"))
+			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void anotherUniversitysAdministratorFindsNothingAndMayNotEndorse() {
 		Batch batch = this.guides.batch(null, "20000.00", "CURRICULUM");
 		Teacher teacher = this.guides.teacher("jlu-admin");
