@@ -177,6 +177,12 @@ class Application {
 		this.updatedAt = now;
 	}
 
+	/** A step of the enterprise's review: under review, selected or not, recommended. */
+	void review(ApplicationStatus next, Instant now) {
+		move(next);
+		this.updatedAt = now;
+	}
+
 	void withdraw(String reason, Instant now) {
 		move(ApplicationStatus.WITHDRAWN);
 		this.withdrawReason = reason;

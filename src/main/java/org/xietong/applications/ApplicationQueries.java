@@ -80,6 +80,31 @@ public class ApplicationQueries {
 			.orElseThrow(() -> DomainException.notFound("application"));
 	}
 
+	/**
+	 * An application for its review, whoever reads it: the caller (the reviews module)
+	 * has checked that the reader is assigned to it or owns its guide.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ApplicationView> forReview(UUID id) {
+		return this.applications.findById(id)
+			.filter(application -> application.status().isEndorsed())
+			.map(application -> application.view(attachments(id)));
+	}
+
+	/** An attachment's file for a review: the caller has checked the reader. */
+	@Transactional(readOnly = true)
+	public Download attachmentForReview(UUID applicationId, UUID attachmentId) {
+		UUID fileId = this.jdbc
+			.sql("SELECT file_id FROM application_attachments WHERE id = :id AND application_id = :application")
+			.param("id", attachmentId)
+			.param("application", applicationId)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> DomainException.notFound("attachment"));
+		StoredFile file = this.files.find(fileId).orElseThrow(() -> DomainException.notFound("attachment"));
+		return new Download(file, this.files.open(file));
+	}
+
 	/** Whether the scope sees the application. */
 	static boolean visible(Application application, ApplicationQuery.Scope scope) {
 		if (scope instanceof ApplicationQuery.Leader leader) {

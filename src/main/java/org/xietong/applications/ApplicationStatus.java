@@ -48,7 +48,7 @@ public enum ApplicationStatus {
 			case RETURNED -> next == SUBMITTED || next == WITHDRAWN;
 			case ENDORSED -> next == UNDER_REVIEW || next == WITHDRAWN;
 			case UNDER_REVIEW -> next == SELECTED || next == NOT_SELECTED;
-			case SELECTED -> next == RECOMMENDED || next == NOT_SELECTED;
+			case SELECTED -> next == RECOMMENDED || next == NOT_SELECTED || next == UNDER_REVIEW;
 			case RECOMMENDED -> next == APPROVED || next == REJECTED;
 			case NOT_SELECTED, APPROVED, REJECTED, WITHDRAWN -> false;
 		};
