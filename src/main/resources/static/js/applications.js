@@ -126,7 +126,8 @@
 	window.addEventListener('pagehide', function () {
 		if (dirty && navigator.sendBeacon) {
 			dirty = false;
-			navigator.sendBeacon(form.getAttribute('action'), new FormData(form));
+			// Form-encoded, as the form itself posts, so that its CSRF field is read.
+			navigator.sendBeacon(form.getAttribute('action'), new URLSearchParams(new FormData(form)));
 		}
 	});
 
