@@ -14,9 +14,12 @@ final class Navigation {
 
 	private static final NavItem CATALOGUE = new NavItem("nav.catalogue", "/catalogue");
 
+	private static final NavItem VERIFY = new NavItem("nav.verify", "/verify");
+
 	private static final Map<Role, List<NavItem>> MENUS = Map.of(Role.DEPARTMENT_OFFICER,
 			List.of(HOME, new NavItem("nav.batches", "/batches"), new NavItem("nav.enterpriseReview", "/enterprises"),
-					new NavItem("nav.guideReview", "/guides/review"), NOTICES, CATALOGUE,
+					new NavItem("nav.guideReview", "/guides/review"),
+					new NavItem("nav.applicationsOverview", "/department/applications"), NOTICES, CATALOGUE,
 					new NavItem("nav.experts", "/experts"), new NavItem("nav.defaulters", "/defaulters"),
 					new NavItem("nav.calendar", "/calendar")),
 			Role.SYSTEM_ADMIN,
@@ -25,14 +28,16 @@ final class Navigation {
 					new NavItem("nav.apiDocs", "/swagger-ui.html")),
 			Role.AUDIT_ADMIN, List.of(HOME, new NavItem("nav.audit", "/audit")), Role.ENTERPRISE_CONTACT,
 			List.of(HOME, new NavItem("nav.myEnterprise", "/enterprise"), new NavItem("nav.myGuides", "/guides/mine"),
+					new NavItem("nav.receivedApplications", "/enterprise/applications"),
 					new NavItem("nav.experts", "/experts"), NOTICES, CATALOGUE),
 			Role.UNIVERSITY_ADMIN,
-			List.of(HOME, new NavItem("nav.teachers", "/university/teachers"), CATALOGUE, NOTICES), Role.TEACHER,
-			List.of(HOME, CATALOGUE, NOTICES), Role.EXPERT,
-			List.of(HOME, new NavItem("nav.expertProfile", "/expert/profile")));
+			List.of(HOME, new NavItem("nav.teachers", "/university/teachers"),
+					new NavItem("nav.applicationEndorsement", "/university/applications"), CATALOGUE, NOTICES),
+			Role.TEACHER, List.of(HOME, CATALOGUE, new NavItem("nav.myApplications", "/applications"), NOTICES),
+			Role.EXPERT, List.of(HOME, new NavItem("nav.expertProfile", "/expert/profile")));
 
 	/** What visitors who have not signed in can reach. */
-	static final List<NavItem> PUBLIC = List.of(CATALOGUE, new NavItem("nav.batches", "/batches"), NOTICES,
+	static final List<NavItem> PUBLIC = List.of(CATALOGUE, new NavItem("nav.batches", "/batches"), NOTICES, VERIFY,
 			new NavItem("nav.registerEnterprise", "/register/enterprise"));
 
 	private Navigation() {

@@ -3,7 +3,9 @@ package org.xietong.support;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +59,26 @@ public final class PageSession {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Submits a form whose fields may repeat (the rows of a table), with the CSRF token
+	 * of {@code formPage}; as htmx sends it when {@code htmx}.
+	 */
+	public Response post(String path, String formPage, List<Map.Entry<String, String>> fields, boolean htmx) {
+		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+		all.add(Map.entry("_csrf", csrf(formPage)));
+		String body = all.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder request = this.http.request(path, null)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html");
+		if (htmx) {
+			request.header("HX-Request", "true");
+		}
+		return this.http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** Uploads a file as a multipart form does, the CSRF token in the query string. */

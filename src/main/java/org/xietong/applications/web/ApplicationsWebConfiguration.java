@@ -12,12 +12,13 @@ class ApplicationsWebConfiguration {
 
 	/**
 	 * Anyone may check a receipt and read the server's public key: a reviewer, an auditor
-	 * or the teacher's own office, without an account.
+	 * or the teacher's own office, without an account. The page {@code /verify} takes the
+	 * number and digest as query parameters.
 	 */
 	@Bean
 	PublicPaths verificationPublicPaths() {
 		return () -> List.of(PublicPath.get("/api/v1/verify/key"), PublicPath.get("/api/v1/verify/receipts/*"),
-				PublicPath.get("/verify"), PublicPath.get("/verify/receipts"));
+				PublicPath.get("/verify"));
 	}
 
 }
