@@ -142,6 +142,34 @@ public class NoticeBoard {
 	}
 
 	/**
+	 * Adds subjects to an open notice: a result redone after an upheld objection shows
+	 * the public what now stands. Subjects already on it are left as they are.
+	 */
+	@Transactional
+	public void addSubjects(UUID noticeId, List<NoticeSubjects.NoticeSubject> subjects) {
+		NoticeView notice = find(noticeId).orElseThrow(() -> DomainException.notFound("notice"));
+		if (!notice.isOpen()) {
+			throw DomainException.illegalTransition("the notice is closed already");
+		}
+		int position = notice.subjects().size();
+		for (NoticeSubjects.NoticeSubject subject : subjects) {
+			if (notice.subjects().stream().anyMatch(s -> s.id().equals(subject.id()))) {
+				continue;
+			}
+			this.jdbc.sql("""
+					INSERT INTO notice_subjects (notice_id, subject_id, sort_order, title, summary, revoked)
+					VALUES (:notice, :subject, :position, :title, :summary, FALSE)""")
+				.param("notice", noticeId)
+				.param("subject", subject.id())
+				.param("position", position++)
+				.param("title", subject.title())
+				.param("summary", subject.summary())
+				.update();
+			this.audit.record(AuditEvent.of("NOTICE_SUBJECT_ADDED", "Notice", noticeId).after(subject.title()));
+		}
+	}
+
+	/**
 	 * Files an objection on a subject of an open notice, with optional evidence files. A
 	 * client address may file {@value #OBJECTIONS_PER_HOUR} in an hour.
 	 */
@@ -280,6 +308,14 @@ public class NoticeBoard {
 		if (notice.openObjections() > 0) {
 			throw new DomainException(409, "OBJECTIONS_OPEN", notice.openObjections() + " objections are open",
 					notice.openObjections());
+		}
+		if (notice.kind() != NoticeKind.GENERAL) {
+			List<String> blockers = provider(notice.kind()).closingBlockers(notice.kind(), noticeId,
+					notice.subjects().stream().map(NoticeView.Subject::id).toList());
+			if (!blockers.isEmpty()) {
+				throw new DomainException(409, "NOTICE_BLOCKED", "the notice cannot close yet: " + blockers,
+						String.join("；", blockers));
+			}
 		}
 		this.jdbc.sql("UPDATE notices SET status = 'CLOSED', closed_at = :at, version = version + 1 WHERE id = :id")
 			.param("at", utc(this.clock.instant()))

@@ -19,6 +19,15 @@ public interface NoticeSubjects {
 	 */
 	List<NoticeSubject> putUnderNotice(NoticeKind kind, UUID batchId, UUID openerOrganizationId, List<UUID> subjectIds);
 
+	/**
+	 * What keeps a notice of these subjects from closing now, in words for its
+	 * responsible party (e.g. a selection an upheld objection sent back to be redone);
+	 * empty when nothing does.
+	 */
+	default List<String> closingBlockers(NoticeKind kind, UUID noticeId, List<UUID> subjectIds) {
+		return List.of();
+	}
+
 	/** A subject as the public notice shows it. */
 	record NoticeSubject(UUID id, String title, String summary) {
 	}

@@ -89,3 +89,11 @@ CREATE TABLE review_selected (
 	rank_at_selection INT NOT NULL,
 	PRIMARY KEY (guide_id, application_id)
 );
+
+-- Applications an upheld objection took out of a guide's result: never selected again for it.
+CREATE TABLE review_upheld_objections (
+	application_id UUID NOT NULL PRIMARY KEY REFERENCES applications (id),
+	guide_id UUID NOT NULL REFERENCES guides (id),
+	response TEXT NOT NULL,
+	upheld_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

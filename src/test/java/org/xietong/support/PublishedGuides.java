@@ -48,6 +48,11 @@ public final class PublishedGuides {
 	 * runs from a day ago to five days ahead.
 	 */
 	public Batch batch(BatchRules.Overrides rules, String cash, String... types) {
+		return batch(rules, cash, 20, types);
+	}
+
+	/** The same, each guide offering {@code projects} projects. */
+	public Batch batch(BatchRules.Overrides rules, String cash, int projects, String... types) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		String code = Samples.unique("AP");
 		BatchView batch = this.batches.create(new BatchDefinition(code, "申报测试批次 " + code,
@@ -58,7 +63,7 @@ public final class PublishedGuides {
 		List<String> guideIds = new ArrayList<>();
 		for (int i = 0; i < types.length; i++) {
 			Response created = this.api.post("/api/v1/batches/" + batch.id() + "/guides", enterprise.token(),
-					guide(types[i], "校企合作课程建设 " + Samples.unique("g"), cash, "0", 20));
+					guide(types[i], "校企合作课程建设 " + Samples.unique("g"), cash, "0", projects));
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 			guideIds.add(created.json().get("id").asString());
 		}

@@ -1,0 +1,63 @@
+package org.xietong.reviews;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.xietong.shared.Actor;
+import org.xietong.shared.Task;
+import org.xietong.shared.TaskSource;
+
+/**
+ * What a review asks of people now: an expert's assignments to accept and score before
+ * the deadline; an enterprise's selections sent back by an upheld objection.
+ */
+@Component
+class ReviewTasks implements TaskSource {
+
+	private final JdbcClient jdbc;
+
+	ReviewTasks(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Task> tasksFor(UUID userId, Actor actor) {
+		return switch (actor.roleName()) {
+			case "EXPERT" -> expert(userId);
+			case "ENTERPRISE_CONTACT" -> enterprise(actor.organizationId());
+			default -> List.of();
+		};
+	}
+
+	private List<Task> expert(UUID expertId) {
+		return this.jdbc.sql("""
+				SELECT a.id, ap.title, p.scoring_deadline FROM review_assignments a
+				JOIN applications ap ON ap.id = a.application_id JOIN review_plans p ON p.guide_id = a.guide_id
+				WHERE a.expert_id = :expert AND a.status IN ('ASSIGNED', 'ACCEPTED') ORDER BY p.scoring_deadline""")
+			.param("expert", expertId)
+			.query((rs, n) -> new Task("REVIEW_TO_SCORE", "task.review.score", List.of(rs.getString(2)),
+					"/expert/assignments/" + rs.getObject(1, UUID.class),
+					rs.getObject(3, OffsetDateTime.class).toInstant(), 1))
+			.list();
+	}
+
+	private List<Task> enterprise(UUID enterpriseId) {
+		List<Task> tasks = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT s.guide_id, g.title FROM review_selections s JOIN guides g ON g.id = s.guide_id
+				WHERE s.enterprise_id = :enterprise AND s.state = 'REOPENED'""")
+			.param("enterprise", enterpriseId)
+			.query((rs,
+					n) -> tasks.add(new Task("SELECTION_REOPENED", "task.review.reopened", List.of(rs.getString(2)),
+							"/enterprise/reviews/" + rs.getObject(1, UUID.class), null, 1)))
+			.list();
+		return tasks;
+	}
+
+}
