@@ -7,6 +7,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.xietong.accounts.Role;
 import org.xietong.reviews.ApplicationRecommended;
+import org.xietong.reviews.AssignmentDeclined;
+import org.xietong.reviews.ScoringDeadlineApproaching;
 import org.xietong.reviews.ExpertAssigned;
 import org.xietong.reviews.SelectionReopened;
 import org.xietong.shared.XietongProperties;
@@ -34,6 +36,19 @@ class ReviewNotifications {
 	void on(ExpertAssigned event) {
 		this.inbox.tell(event.expertId(), "inbox.EXPERT_ASSIGNED", "/expert/assignments/" + event.assignmentId(),
 				event.applicationTitle(), SHOWN.format(event.deadline().atZone(this.properties.timeZone())));
+	}
+
+	@ApplicationModuleListener
+	void on(ScoringDeadlineApproaching event) {
+		this.inbox.tell(event.expertId(), "inbox.SCORING_DEADLINE", "/expert/assignments/" + event.assignmentId(),
+				event.applicationTitle(), SHOWN.format(event.deadline().atZone(this.properties.timeZone())),
+				Integer.toString(event.daysBefore()));
+	}
+
+	@ApplicationModuleListener
+	void on(AssignmentDeclined event) {
+		this.inbox.tellOrganization(event.enterpriseId(), Role.ENTERPRISE_CONTACT, "inbox.ASSIGNMENT_DECLINED",
+				"/enterprise/reviews/" + event.guideId(), event.expertName(), event.applicationTitle(), event.reason());
 	}
 
 	@ApplicationModuleListener

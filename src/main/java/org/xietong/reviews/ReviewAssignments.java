@@ -325,6 +325,8 @@ public class ReviewAssignments {
 		this.audit.record(AuditEvent.of("REVIEW_ASSIGNMENT_DECLINED", "ReviewAssignment", id)
 			.before(assignment.status())
 			.after("DECLINED: " + reason.strip()));
+		this.events.publishEvent(new AssignmentDeclined(id, assignment.guideId(), enterpriseOf(find(id).orElseThrow()),
+				assignment.expertName(), assignment.applicationTitle(), reason.strip()));
 		return get(id, user);
 	}
 

@@ -97,3 +97,11 @@ CREATE TABLE review_upheld_objections (
 	response TEXT NOT NULL,
 	upheld_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Scoring reminders already sent, so that each goes out once.
+CREATE TABLE review_reminders (
+	assignment_id UUID NOT NULL REFERENCES review_assignments (id) ON DELETE CASCADE,
+	reminder VARCHAR(16) NOT NULL,
+	sent_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	PRIMARY KEY (assignment_id, reminder)
+);

@@ -43,6 +43,12 @@ class ReviewsApiTests {
 	@Autowired
 	MovableClock clock;
 
+	@Autowired
+	ScoringReminders reminders;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Api api;
 
 	PublishedGuides guides;
@@ -303,6 +309,67 @@ class ReviewsApiTests {
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.code()).isEqualTo("NOTICE_NOT_CLOSED");
 		assertThat(status(review, review.applications().get(0))).isEqualTo("SELECTED");
+	}
+
+	@Test
+	void anExpertIsRemindedOnceThreeDaysAndOnceOneDayBeforeScoringClosesAndADeclineTellsTheEnterprise() {
+		Review review = review(1, 2);
+		Expert late = expert(review, "迟评专家" + Samples.unique("e"), null);
+		Expert busy = expert(review, "婉拒专家" + Samples.unique("e"), null);
+		assign(review, review.applications().get(0), late);
+		assign(review, review.applications().get(0), busy);
+		JsonNode all = this.api.get("/api/v1/assignments?guideId=" + review.guideId(), review.enterprise())
+			.json()
+			.get("items");
+		String lateAssignment = idOf(all, late);
+		java.time.Instant deadline = java.time.OffsetDateTime
+			.parse(this.api.get("/api/v1/guides/" + review.guideId() + "/review-plan", review.enterprise())
+				.json()
+				.get("scoringDeadline")
+				.asString())
+			.toInstant();
+
+		this.clock.set(deadline.minus(Duration.ofDays(4)));
+		this.reminders.remind();
+		List<String> early = reminders(lateAssignment);
+		this.clock.set(deadline.minus(Duration.ofDays(2)));
+		this.reminders.remind();
+		this.reminders.remind();
+		List<String> threeDays = reminders(lateAssignment);
+		this.clock.set(deadline.minus(Duration.ofHours(12)));
+		this.reminders.remind();
+		List<String> oneDay = reminders(lateAssignment);
+		this.clock.reset();
+		Response declined = this.api.post("/api/v1/assignments/" + idOf(all, busy) + "/decline", busy.token(),
+				Map.of("reason", "近期出差，无法按时完成"));
+
+		assertThat(early).isEmpty();
+		assertThat(threeDays).containsExactly("D3");
+		assertThat(oneDay).containsExactly("D1", "D3");
+		assertThat(declined.json().get("status").asString()).isEqualTo("DECLINED");
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> inbox(late.id(), "inbox.SCORING_DEADLINE") == 2 && this.jdbc.sql("""
+					SELECT COUNT(*) FROM inbox_messages m JOIN users u ON u.id = m.recipient_id
+					WHERE u.username = :contact AND m.message_key = 'inbox.ASSIGNMENT_DECLINED'""")
+				.param("contact", review.enterpriseUsername())
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	private List<String> reminders(String assignment) {
+		return this.jdbc.sql("SELECT reminder FROM review_reminders WHERE assignment_id = :id ORDER BY reminder")
+			.param("id", java.util.UUID.fromString(assignment))
+			.query(String.class)
+			.list();
+	}
+
+	private long inbox(String userId, String key) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM inbox_messages WHERE recipient_id = :user AND message_key = :key")
+			.param("user", java.util.UUID.fromString(userId))
+			.param("key", key)
+			.query(Long.class)
+			.single();
 	}
 
 	// Fixtures.
