@@ -267,8 +267,15 @@ class ReviewsApiTests {
 				"kind", "REVIEW_RESULTS", "title", "评审结果公示", "body", "公示五个工作日。", "subjectIds", List.of(first, second)));
 		assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
 		String noticeId = notice.json().get("id").asString();
-		Response objection = this.api.post("/api/v1/notices/" + noticeId + "/objections", null, Map.of("subjectId",
-				second, "name", "王某", "phone", "13800000000", "email", "w@example.com", "reason", "申报材料中的合作基础不实"));
+		// From an address of its own: objections are limited per address and hour, across
+		// the whole suite.
+		Response objection = this.api.send(this.api.request("/api/v1/notices/" + noticeId + "/objections", null)
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", "10.6.0." + (1 + new java.util.Random().nextInt(250)))
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(tools.jackson.databind.json.JsonMapper.builder()
+				.build()
+				.writeValueAsString(Map.of("subjectId", second, "name", "王某", "phone", "13800000000", "email",
+						"w@example.com", "reason", "申报材料中的合作基础不实")))));
 		assertThat(objection.status()).as(objection.toString()).isEqualTo(201);
 		Response upheld = this.api.post("/api/v1/objections/" + objection.json().get("id").asString() + "/decide",
 				review.enterprise(), Map.of("outcome", "UPHELD", "response", "经核实，合作基础描述不实，取消入选"));

@@ -131,6 +131,17 @@ class GuideReviewPageController {
 		}
 	}
 
+	/** The batch the filter names when it is older than the fifty most recent. */
+	private java.util.Optional<BatchView> chosenBeyondTheRecent(CatalogueFilter filter) {
+		try {
+			return (filter.batchId() == null || filter.batchId().isBlank()) ? java.util.Optional.empty()
+					: this.batches.find(java.util.UUID.fromString(filter.batchId().trim()));
+		}
+		catch (IllegalArgumentException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	private String queue(CatalogueFilter filter, int page, Map<String, String> errors, Locale locale, Model model,
 			HttpServletResponse response) {
 		return queue(filter, page, errors, locale, model, response, 200);
@@ -150,7 +161,15 @@ class GuideReviewPageController {
 			answer = GuidePageSupport.status(ex);
 			result = new PageResult<>(List.of(), 0, PAGE_SIZE, 0);
 		}
-		BatchView chosen = recent.stream().filter(batch -> filter.isBatch(batch.id())).findFirst().orElse(null);
+		BatchView chosen = recent.stream()
+			.filter(batch -> filter.isBatch(batch.id()))
+			.findFirst()
+			.or(() -> chosenBeyondTheRecent(filter))
+			.orElse(null);
+		if (chosen != null && !recent.contains(chosen)) {
+			recent = new java.util.ArrayList<>(recent);
+			recent.add(0, chosen);
+		}
 		response.setStatus(answer);
 		model.addAttribute("filter", filter);
 		model.addAttribute("batches", recent);
