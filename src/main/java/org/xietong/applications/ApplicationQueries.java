@@ -178,6 +178,12 @@ public class ApplicationQueries {
 
 	/** An attachment to send: the file and its bytes; the caller closes the stream. */
 	public record Download(StoredFile file, InputStream content) {
+
+		/** The response that sends it as a download under its uploaded name. */
+		public org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> response() {
+			return org.xietong.files.FileDownloads.attachment(this.file, this.content);
+		}
+
 	}
 
 	/** The teacher's application to the guide that is not withdrawn, if any. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import org.xietong.batches.BatchView;
 import org.xietong.shared.MovableClock;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
+import org.xietong.support.PublishedGuides;
 import org.xietong.support.Samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,35 +58,13 @@ final class GuideFixtures {
 
 	/** An enterprise that may take part in any batch, signed in through the API. */
 	Enterprise eligibleEnterprise() {
-		String username = Samples.unique("gent");
-		Map<String, Object> body = Samples.registration(username, LocalDate.of(2015, 1, 1));
-		Response registered = this.api.post("/api/v1/enterprises", null, body);
-		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-		String id = registered.json().get("id").asString();
-		assertThat(this.api.post("/api/v1/enterprises/" + id + "/approve", this.api.token("dept"), "{}").status())
-			.isEqualTo(200);
-		String token = this.api.token(username, "Secret#2024");
-		assertThat(this.api
-			.upload("/api/v1/enterprises/" + id + "/documents", token, Map.of("kind", "CREDIT_REPORT"), "信用报告.pdf",
-					Samples.pdf())
-			.status()).isEqualTo(201);
-		return new Enterprise(id, (String) body.get("name"), username, token);
+		var enterprise = new PublishedGuides(this.api, this.batches, this.clock).eligibleEnterprise();
+		return new Enterprise(enterprise.id(), enterprise.name(), enterprise.username(), enterprise.token());
 	}
 
 	/** A guide's request body in the 2024 notice's lists. */
 	static Map<String, Object> guide(String type, String title, String cash, String hardware, int projects) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("type", type);
-		body.put("title", title);
-		body.put("direction", "人工智能");
-		body.put("industry", "汽车");
-		body.put("description", "面向车辆工程专业，校企共建智能网联汽车课程。");
-		body.put("requirements", "申报团队须有相关课程教学经验。");
-		body.put("projectsOffered", projects);
-		body.put("cashPerProject", cash);
-		body.put("hardwareSoftwarePerProject", hardware);
-		body.put("contact", Map.of("name", "王工", "phone", "0431-88905350", "email", "guide@example.com"));
-		return body;
+		return PublishedGuides.guide(type, title, cash, hardware, projects);
 	}
 
 	/** Drafts a guide and answers its id. */

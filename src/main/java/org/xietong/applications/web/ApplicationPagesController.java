@@ -1,6 +1,5 @@
 package org.xietong.applications.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -101,15 +100,7 @@ class ApplicationPagesController {
 	ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@PathVariable UUID attachmentId) {
 		ApplicationQueries.Download download = this.queries.attachment(id, attachmentId, user);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(download.file().mediaType()))
-			.contentLength(download.file().size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(download.file().originalName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(download.content()));
+		return download.response();
 	}
 
 	/**

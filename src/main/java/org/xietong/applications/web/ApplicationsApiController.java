@@ -2,7 +2,6 @@ package org.xietong.applications.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -133,15 +132,7 @@ class ApplicationsApiController {
 	ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@PathVariable UUID attachmentId) {
 		ApplicationQueries.Download download = this.queries.attachment(id, attachmentId, user);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(download.file().mediaType()))
-			.contentLength(download.file().size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(download.file().originalName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(download.content()));
+		return download.response();
 	}
 
 	@DeleteMapping("/api/v1/applications/{id}/attachments/{attachmentId}")

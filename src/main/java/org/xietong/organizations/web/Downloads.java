@@ -1,10 +1,8 @@
 package org.xietong.organizations.web;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,15 +17,7 @@ final class Downloads {
 	}
 
 	static ResponseEntity<InputStreamResource> attachment(StoredFile file, InputStream content) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.mediaType()))
-			.contentLength(file.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(file.originalName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(content));
+		return org.xietong.files.FileDownloads.attachment(file, content);
 	}
 
 	static ResponseEntity<byte[]> workbook(String fileName, byte[] content) {

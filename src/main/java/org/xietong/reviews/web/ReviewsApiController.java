@@ -1,7 +1,6 @@
 package org.xietong.reviews.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +33,6 @@ import org.xietong.reviews.Rankings;
 import org.xietong.reviews.ReviewAssignments;
 import org.xietong.reviews.ReviewPlan;
 import org.xietong.reviews.ReviewPlans;
-import org.xietong.reviews.ReviewSheet;
 import org.xietong.reviews.Selections;
 import org.xietong.shared.PageResult;
 
@@ -140,15 +137,7 @@ class ReviewsApiController {
 	ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@PathVariable UUID attachmentId) {
 		ApplicationQueries.Download download = this.assignments.attachment(id, attachmentId, user);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(download.file().mediaType()))
-			.contentLength(download.file().size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(download.file().originalName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(download.content()));
+		return download.response();
 	}
 
 	@PostMapping("/api/v1/assignments/{id}/accept")
