@@ -177,6 +177,14 @@ class Application {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * Written outside the repository (a submission's own columns): now at
+	 * {@code version}.
+	 */
+	void saved(long version) {
+		this.version = version;
+	}
+
 	/** A step of the enterprise's review: under review, selected or not, recommended. */
 	void review(ApplicationStatus next, Instant now) {
 		move(next);

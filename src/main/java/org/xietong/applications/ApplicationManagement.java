@@ -245,11 +245,13 @@ public class ApplicationManagement {
 		}
 		application.requireEditable();
 		Instant now = this.clock.instant();
-		SubmissionCheck check = check(application, batch, now);
+		Optional<GuideView> guide = this.guides.find(application.guideId());
+		List<AttachmentView> attachments = this.queries.attachments(id);
+		SubmissionCheck check = check(application, batch, now, guide, attachments);
 		if (!check.window().open()) {
 			throw windowClosed(check.window());
 		}
-		if (!this.guides.isOpenForApplications(application.guideId())) {
+		if (guide.filter(g -> g.status() == GuideStatus.PUBLISHED).isEmpty()) {
 			throw new DomainException(409, "GUIDE_NOT_OPEN", "the guide no longer takes applications");
 		}
 		if (!check.problems().isEmpty()) {
@@ -273,8 +275,7 @@ public class ApplicationManagement {
 		String number = (application.number() != null) ? application.number() : nextNumber(batch);
 		Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		application.submit(number, at);
-		Application saved = this.applications.save(application);
-		List<AttachmentView> attachments = this.queries.attachments(id);
+		Application saved = saveSubmission(application);
 		Receipt receipt = this.receipts.issue(saved, attachments, zone);
 		this.audit.record(AuditEvent.of("APPLICATION_SUBMITTED", "Application", id)
 			.before("status=" + before)
@@ -383,6 +384,37 @@ public class ApplicationManagement {
 	}
 
 	private SubmissionCheck check(Application application, BatchView batch, Instant now) {
+		return check(application, batch, now, this.guides.find(application.guideId()),
+				this.queries.attachments(application.id()));
+	}
+
+	/**
+	 * Writes a submission: only the row's own columns change (status, number, count,
+	 * times), so the team and the budget are not written again, and an older version is
+	 * refused as every save refuses it.
+	 */
+	private Application saveSubmission(Application application) {
+		int updated = this.jdbc.sql("""
+				UPDATE applications SET status = :status, application_number = :number, submission_count = :count,
+				  return_reason = NULL, submitted_at = :at, updated_at = :at, version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("status", application.status().name())
+			.param("number", application.number())
+			.param("count", application.submissionCount())
+			.param("at", OffsetDateTime.ofInstant(application.submittedAt(), ZoneOffset.UTC))
+			.param("id", application.id())
+			.param("version", application.version())
+			.update();
+		if (updated != 1) {
+			throw new org.springframework.dao.OptimisticLockingFailureException(
+					"application " + application.id() + " changed while it was submitted");
+		}
+		application.saved(application.version() + 1);
+		return application;
+	}
+
+	private SubmissionCheck check(Application application, BatchView batch, Instant now, Optional<GuideView> guide,
+			List<AttachmentView> attachments) {
 		BatchRules rules = batch.rules();
 		SubmissionCheck.Window window = window(batch, now);
 		boolean counted = application.status().countsTowardYearlyLimit();
@@ -392,9 +424,9 @@ public class ApplicationManagement {
 		SubmissionCheck.Limit projects = new SubmissionCheck.Limit(
 				this.queries.projectsInProgress(application.leaderId()), rules.maxProjectsInProgressPerTeacher(),
 				false);
-		Money cash = this.guides.find(application.guideId()).map(GuideView::cashPerProject).orElse(Money.ZERO);
+		Money cash = guide.map(GuideView::cashPerProject).orElse(Money.ZERO);
 		ApplicationContent content = application.content();
-		List<FieldViolation> problems = completeness(content, cash, this.queries.attachments(application.id()));
+		List<FieldViolation> problems = completeness(content, cash, attachments);
 		boolean canSubmit = application.status().isEditable() && window.open() && problems.isEmpty()
 				&& yearly.allowsThisOne() && projects.allowsThisOne();
 		return new SubmissionCheck(window, yearly, projects, cash, content.budgetTotal(), problems, canSubmit);
@@ -502,19 +534,12 @@ public class ApplicationManagement {
 		return trimmed;
 	}
 
-	/** Takes the next application number of the batch: {@code <batch code>-000001}. */
+	/**
+	 * The next application number: {@code <batch code>-000123}, from a sequence that
+	 * holds no lock (see the migration V5_0_2).
+	 */
 	private String nextNumber(BatchView batch) {
-		this.jdbc
-			.sql("INSERT INTO application_counters (batch_id, last_number) VALUES (:batch, 0) ON CONFLICT DO NOTHING")
-			.param("batch", batch.id())
-			.update();
-		this.jdbc.sql("UPDATE application_counters SET last_number = last_number + 1 WHERE batch_id = :batch")
-			.param("batch", batch.id())
-			.update();
-		long next = this.jdbc.sql("SELECT last_number FROM application_counters WHERE batch_id = :batch")
-			.param("batch", batch.id())
-			.query(Long.class)
-			.single();
+		long next = this.jdbc.sql("SELECT nextval('application_number_seq')").query(Long.class).single();
 		return batch.code() + "-" + String.format("%06d", next);
 	}
 
