@@ -5,5 +5,5 @@
  * objections, and the recommendation to the department.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Enterprise review", allowedDependencies = { "shared",
-		"audit", "accounts", "organizations", "batches", "guides", "applications", "notices" })
+		"audit", "accounts", "organizations", "batches", "guides", "applications", "notices", "files" })
 package org.xietong.reviews;
