@@ -442,8 +442,12 @@ public class ReviewAssignments {
 		this.events.publishEvent(new ExpertAssigned(id, expert.id(), application.title(), plan.scoringDeadline()));
 	}
 
-	/** The experts an enterprise may assign: its own and the department's pool. */
-	private List<ExpertView> pool(CurrentUser user) {
+	/**
+	 * The experts an enterprise may assign: its own and the department's pool, the
+	 * enabled ones only.
+	 */
+	@Transactional(readOnly = true)
+	public List<ExpertView> pool(CurrentUser user) {
 		ReviewAccess.requireEnterprise(user);
 		List<ExpertView> pool = new ArrayList<>();
 		for (UUID owner : List.of(user.organizationId(), this.organizations.departmentId())) {

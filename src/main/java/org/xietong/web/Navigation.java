@@ -29,12 +29,14 @@ final class Navigation {
 			Role.AUDIT_ADMIN, List.of(HOME, new NavItem("nav.audit", "/audit")), Role.ENTERPRISE_CONTACT,
 			List.of(HOME, new NavItem("nav.myEnterprise", "/enterprise"), new NavItem("nav.myGuides", "/guides/mine"),
 					new NavItem("nav.receivedApplications", "/enterprise/applications"),
-					new NavItem("nav.experts", "/experts"), NOTICES, CATALOGUE),
+					new NavItem("nav.enterpriseReviews", "/enterprise/reviews"), new NavItem("nav.experts", "/experts"),
+					NOTICES, CATALOGUE),
 			Role.UNIVERSITY_ADMIN,
 			List.of(HOME, new NavItem("nav.teachers", "/university/teachers"),
 					new NavItem("nav.applicationEndorsement", "/university/applications"), CATALOGUE, NOTICES),
 			Role.TEACHER, List.of(HOME, CATALOGUE, new NavItem("nav.myApplications", "/applications"), NOTICES),
-			Role.EXPERT, List.of(HOME, new NavItem("nav.expertProfile", "/expert/profile")));
+			Role.EXPERT, List.of(HOME, new NavItem("nav.reviewTasks", "/expert/assignments"),
+					new NavItem("nav.expertProfile", "/expert/profile")));
 
 	/** What visitors who have not signed in can reach. */
 	static final List<NavItem> PUBLIC = List.of(CATALOGUE, new NavItem("nav.batches", "/batches"), NOTICES, VERIFY,
