@@ -106,7 +106,7 @@ class ExpertReviewController {
 	ResponseEntity<InputStreamResource> attachment(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@PathVariable UUID attachmentId) {
 		ReviewPageSupport.require(user, Role.EXPERT);
-		return ReviewPageSupport.download(this.assignments.attachment(id, attachmentId, user));
+		return this.assignments.attachment(id, attachmentId, user).response();
 	}
 
 	@PostMapping("/expert/assignments/{id}/accept")

@@ -1,6 +1,5 @@
 package org.xietong.reviews.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.Role;
-import org.xietong.applications.ApplicationQueries;
 import org.xietong.shared.DomainException;
 import org.xietong.shared.DomainException.FieldViolation;
 
@@ -103,19 +96,6 @@ class ReviewPageSupport {
 
 	private String violation(FieldViolation violation, Locale locale) {
 		return this.messages.getMessage("violation." + violation.code(), null, violation.message(), locale);
-	}
-
-	/** A file of an application, downloaded through a signed-in page. */
-	static ResponseEntity<InputStreamResource> download(ApplicationQueries.Download download) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(download.file().mediaType()))
-			.contentLength(download.file().size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(download.file().originalName(), StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(download.content()));
 	}
 
 	/**
