@@ -90,8 +90,9 @@ class GuideNoticeTests {
 
 		// Objections from this address in the last hour (other tests') must not count.
 		this.clock.advance(Duration.ofHours(2));
-		Response objection = this.api.post("/api/v1/notices/" + noticeId + "/objections", null, Map.of("subjectId",
-				doubtful, "name", "王明", "phone", "13800000000", "reason", "该企业所述联合实验室并不存在，附现场照片与工商登记信息。"));
+		Response objection = this.api.postFrom(Api.someClientAddress(), "/api/v1/notices/" + noticeId + "/objections",
+				null, Map.of("subjectId", doubtful, "name", "王明", "phone", "13800000000", "reason",
+						"该企业所述联合实验室并不存在，附现场照片与工商登记信息。"));
 		assertThat(objection.status()).as(objection.toString()).isEqualTo(201);
 		Response upheld = this.api.post("/api/v1/objections/" + objection.json().get("id").asString() + "/decide", dept,
 				Map.of("outcome", "UPHELD", "response", "经核查，异议属实，撤销该项目指南。"));

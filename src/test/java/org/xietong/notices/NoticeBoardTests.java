@@ -81,8 +81,9 @@ class NoticeBoardTests {
 		UUID sound = UUID.randomUUID();
 		String notice = open(List.of(doubtful, sound)).json().get("id").asString();
 
-		Response objection = this.api.post("/api/v1/notices/" + notice + "/objections", null, Map.of("subjectId",
-				doubtful.toString(), "name", "王明", "phone", "13800000000", "reason", "该企业所述实验设备并不存在，附现场照片。"));
+		Response objection = this.api.postFrom(Api.someClientAddress(), "/api/v1/notices/" + notice + "/objections",
+				null, Map.of("subjectId", doubtful.toString(), "name", "王明", "phone", "13800000000", "reason",
+						"该企业所述实验设备并不存在，附现场照片。"));
 		assertThat(objection.status()).isEqualTo(201);
 		assertThat(objection.json().get("status").asString()).isEqualTo("OPEN");
 		assertThat(objection.json().get("phone").isNull()).isTrue();
@@ -128,7 +129,7 @@ class NoticeBoardTests {
 	void anObjectionNeedsARealNameAPhoneAndReasonsAndASubjectOfTheNotice() {
 		String notice = open(List.of(UUID.randomUUID())).json().get("id").asString();
 
-		Response refused = this.api.post("/api/v1/notices/" + notice + "/objections", null,
+		Response refused = this.api.postFrom(Api.someClientAddress(), "/api/v1/notices/" + notice + "/objections", null,
 				Map.of("subjectId", UUID.randomUUID().toString(), "name", "", "phone", "x", "reason", "不行"));
 
 		assertThat(refused.status()).isEqualTo(422);
@@ -140,13 +141,13 @@ class NoticeBoardTests {
 	void objectionsFromOneAddressAreLimited() {
 		UUID subject = UUID.randomUUID();
 		String notice = open(List.of(subject)).json().get("id").asString();
+		String address = Api.someClientAddress();
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < NoticeBoard.OBJECTIONS_PER_HOUR + 1; i++) {
-			statuses.add(this.api
-				.post("/api/v1/notices/" + notice + "/objections", null, Map.of("subjectId", subject.toString(), "name",
-						"李华", "phone", "13800000000", "reason", "第 " + i + " 条异议：材料与事实不符，请核查。"))
+			statuses.add(this.api.postFrom(address, "/api/v1/notices/" + notice + "/objections", null,
+					Map.of("subjectId", subject.toString(), "name", "李华", "phone", "13800000000", "reason",
+							"第 " + i + " 条异议：材料与事实不符，请核查。"))
 				.status());
-			// Another test's objections from this address in the same hour count too.
 			if (statuses.get(statuses.size() - 1) == 429) {
 				break;
 			}
@@ -156,8 +157,8 @@ class NoticeBoardTests {
 			.isLessThanOrEqualTo(NoticeBoard.OBJECTIONS_PER_HOUR);
 		this.clock.advance(java.time.Duration.ofHours(1).plusMinutes(1));
 		assertThat(this.api
-			.post("/api/v1/notices/" + notice + "/objections", null, Map.of("subjectId", subject.toString(), "name",
-					"李华", "phone", "13800000000", "reason", "一小时后再次提出的异议，请核查。"))
+			.postFrom(address, "/api/v1/notices/" + notice + "/objections", null, Map.of("subjectId",
+					subject.toString(), "name", "李华", "phone", "13800000000", "reason", "一小时后再次提出的异议，请核查。"))
 			.status()).isIn(201, 409);
 	}
 
@@ -167,8 +168,8 @@ class NoticeBoardTests {
 		String notice = open(List.of(subject)).json().get("id").asString();
 		this.clock.advance(java.time.Duration.ofMinutes(61));
 		String objectionId = this.api
-			.post("/api/v1/notices/" + notice + "/objections", null, Map.of("subjectId", subject.toString(), "name",
-					"赵强", "phone", "13800000001", "reason", "项目内容与企业主营业务无关。"))
+			.postFrom(Api.someClientAddress(), "/api/v1/notices/" + notice + "/objections", null, Map.of("subjectId",
+					subject.toString(), "name", "赵强", "phone", "13800000001", "reason", "项目内容与企业主营业务无关。"))
 			.json()
 			.get("id")
 			.asString();

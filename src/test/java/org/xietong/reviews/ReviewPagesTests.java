@@ -360,9 +360,9 @@ class ReviewPagesTests {
 		assertThat(enterprise.page(page).body()).contains("data-state=\"NOTICE\"")
 			.contains("href=\"/notices/" + notice.group(1) + "\"")
 			.doesNotContain("data-testid=\"selection-reason\"");
-		Response objection = this.api.post("/api/v1/notices/" + notice.group(1) + "/objections", null,
-				Map.of("subjectId", second, "name", "王某", "phone", "13800000000", "email", "w@example.com", "reason",
-						"申报材料中的合作基础不实"));
+		Response objection = this.api.postFrom(Api.someClientAddress(),
+				"/api/v1/notices/" + notice.group(1) + "/objections", null, Map.of("subjectId", second, "name", "王某",
+						"phone", "13800000000", "email", "w@example.com", "reason", "申报材料中的合作基础不实"));
 		assertThat(objection.status()).as(objection.toString()).isEqualTo(201);
 		assertThat(this.api
 			.post("/api/v1/objections/" + objection.json().get("id").asString() + "/decide", review.enterprise(),

@@ -22,6 +22,9 @@ public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final java.util.concurrent.atomic.AtomicLong ADDRESSES = new java.util.concurrent.atomic.AtomicLong(
+			System.nanoTime() % 1_000_000);
+
 	private final String base;
 
 	private final HttpClient http;
@@ -64,6 +67,24 @@ public final class Api {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
 				.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
+	}
+
+	/**
+	 * A JSON POST as if from another client address (behind the trusted local proxy): for
+	 * what is limited per address, such as objections, so that tests do not share one
+	 * address's allowance.
+	 */
+	public Response postFrom(String clientAddress, String path, String token, Object body) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.header("X-Forwarded-For", clientAddress)
+			.POST(HttpRequest.BodyPublishers
+				.ofString(body instanceof String text ? text : JSON.writeValueAsString(body))));
+	}
+
+	/** A client address of its own for one test: 10.x.y.z, different on each call. */
+	public static String someClientAddress() {
+		long n = ADDRESSES.incrementAndGet();
+		return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
 	}
 
 	/**
