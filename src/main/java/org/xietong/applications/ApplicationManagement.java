@@ -277,11 +277,12 @@ public class ApplicationManagement {
 		application.submit(number, at);
 		Application saved = saveSubmission(application);
 		Receipt receipt = this.receipts.issue(saved, attachments, zone);
+		this.events.publishEvent(
+				new ApplicationSubmitted(id, teacher.id(), saved.universityId(), saved.title(), receipt.number()));
+		// Last before the commit: the audit chain's head row stays locked until then.
 		this.audit.record(AuditEvent.of("APPLICATION_SUBMITTED", "Application", id)
 			.before("status=" + before)
 			.after("status=SUBMITTED, receipt=" + receipt.number() + ", digest=" + receipt.digest()));
-		this.events.publishEvent(
-				new ApplicationSubmitted(id, teacher.id(), saved.universityId(), saved.title(), receipt.number()));
 		return new SubmissionResult(saved.view(attachments), receipt, false);
 	}
 
