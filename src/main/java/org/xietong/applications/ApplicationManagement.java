@@ -448,7 +448,9 @@ public class ApplicationManagement {
 			required(problems, "team[" + i + "].organization", member.organization());
 			required(problems, "team[" + i + "].role", member.memberRole());
 		}
-		if (content.budget().isEmpty()) {
+		// A guide that offers only hardware and software (a practice base) funds no cash
+		// budget: its applications need none.
+		if (content.budget().isEmpty() && cashPerProject.compareTo(Money.ZERO) > 0) {
 			problems.add(new FieldViolation("budget", "BUDGET_EMPTY", "name at least one budget line"));
 		}
 		for (int i = 0; i < content.budget().size(); i++) {
