@@ -14,7 +14,8 @@ import org.xietong.shared.TaskSource;
 
 /**
  * What a review asks of people now: an expert's assignments to accept and score before
- * the deadline; an enterprise's selections sent back by an upheld objection.
+ * the deadline; an enterprise's endorsed applications that still wait for experts, and
+ * its selections sent back by an upheld objection.
  */
 @Component
 class ReviewTasks implements TaskSource {
@@ -56,6 +57,19 @@ class ReviewTasks implements TaskSource {
 			.query((rs,
 					n) -> tasks.add(new Task("SELECTION_REOPENED", "task.review.reopened", List.of(rs.getString(2)),
 							"/enterprise/reviews/" + rs.getObject(1, UUID.class), null, 1)))
+			.list();
+		this.jdbc.sql("""
+				SELECT a.guide_id, a.guide_title, COUNT(*), MIN(p.scoring_deadline) FROM applications a
+				LEFT JOIN review_plans p ON p.guide_id = a.guide_id
+				WHERE a.enterprise_id = :enterprise AND a.status = 'ENDORSED' GROUP BY a.guide_id, a.guide_title""")
+			.param("enterprise", enterpriseId)
+			.query((rs, n) -> {
+				OffsetDateTime deadline = rs.getObject(4, OffsetDateTime.class);
+				return tasks.add(new Task("REVIEW_TO_ASSIGN", "task.review.assign",
+						List.of(rs.getString(2), Long.toString(rs.getLong(3))),
+						"/enterprise/reviews/" + rs.getObject(1, UUID.class),
+						(deadline == null) ? null : deadline.toInstant(), rs.getLong(3)));
+			})
 			.list();
 		return tasks;
 	}

@@ -73,12 +73,18 @@ class ReviewsApiTests {
 		Expert teamMember = expert(review, "李明", null);
 		Expert handPicked = expert(review, "手工回避" + Samples.unique("x"), null);
 
+		Response tasks = this.api.get("/api/v1/me/tasks", review.enterprise());
 		Response sameOrganization = assign(review, jluApplication, ofJlu);
 		Response onTheTeam = assign(review, jluApplication, teamMember);
 		Response added = this.api.post("/api/v1/applications/" + jluApplication + "/conflicts", review.enterprise(),
 				Map.of("expertId", handPicked.id(), "reason", "曾与申报人合作发表论文"));
 		Response byHand = assign(review, jluApplication, handPicked);
 
+		assertThat(tasks.json()).anySatisfy(task -> {
+			assertThat(task.get("kind").asString()).isEqualTo("REVIEW_TO_ASSIGN");
+			assertThat(task.get("count").asLong()).isEqualTo(2);
+			assertThat(task.get("link").asString()).isEqualTo("/enterprise/reviews/" + review.guideId());
+		});
 		assertThat(sameOrganization.status()).isEqualTo(409);
 		assertThat(sameOrganization.code()).isEqualTo("CONFLICT_OF_INTEREST");
 		assertThat(sameOrganization.json().get("errors").get(0).get("code").asString()).isEqualTo("SAME_ORGANIZATION");
