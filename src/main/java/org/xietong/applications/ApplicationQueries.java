@@ -224,7 +224,7 @@ public class ApplicationQueries {
 
 	/** The university's endorsements to one enterprise in the batch. */
 	EndorsementUsage endorsementUsage(UUID universityId, BatchView batch, UUID enterpriseId) {
-		return endorsementUsage(universityId, batch, enterpriseId, null).stream()
+		return usage(universityId, batch, enterpriseId).stream()
 			.findFirst()
 			.orElse(new EndorsementUsage(enterpriseId, "", 0, batch.rules().maxEndorsementsPerEnterprise(),
 					new EnumMap<>(ProjectType.class), batch.rules().maxEndorsementsPerEnterpriseAndType(), 0));
@@ -234,11 +234,10 @@ public class ApplicationQueries {
 	 * The university's endorsements in the batch, per enterprise it has applications to.
 	 */
 	List<EndorsementUsage> endorsementUsage(UUID universityId, BatchView batch) {
-		return endorsementUsage(universityId, batch, null, null);
+		return usage(universityId, batch, null);
 	}
 
-	private List<EndorsementUsage> endorsementUsage(UUID universityId, BatchView batch, UUID enterpriseId,
-			Void unused) {
+	private List<EndorsementUsage> usage(UUID universityId, BatchView batch, UUID enterpriseId) {
 		record Row(UUID enterpriseId, String enterpriseName, ProjectType type, String status, long count) {
 		}
 		List<Row> rows = this.jdbc

@@ -163,15 +163,12 @@ public class Rankings {
 
 	private List<ApplicationSummary> reviewed(GuideView guide) {
 		List<ApplicationSummary> found = new ArrayList<>();
-		int page = 0;
-		PageResult<ApplicationSummary> result;
-		do {
-			result = this.applications
-				.search(new ApplicationQuery(new ApplicationQuery.Enterprise(guide.enterpriseId()), guide.batchId(),
-						guide.id(), null, null, null, null), page++, PageResult.MAX_SIZE);
-			result.items().stream().filter(a -> REVIEWED.contains(a.status())).forEach(found::add);
-		}
-		while (result.hasNext());
+		this.applications.forEach(new ApplicationQuery(new ApplicationQuery.Enterprise(guide.enterpriseId()),
+				guide.batchId(), guide.id(), null, null, null, null), application -> {
+					if (REVIEWED.contains(application.status())) {
+						found.add(application);
+					}
+				});
 		return found;
 	}
 

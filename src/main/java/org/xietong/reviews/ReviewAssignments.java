@@ -46,7 +46,15 @@ public class ReviewAssignments {
 
 	private static final String COLUMNS = """
 			a.id, a.application_id, a.guide_id, a.expert_id, a.status, a.decline_reason, a.comment, a.assigned_at,
-			a.submitted_at, a.version, u.display_name, p.scoring_deadline""";
+			a.submitted_at, a.version, a.enterprise_id, u.display_name, p.scoring_deadline, ap.title AS application_title""";
+
+	/**
+	 * The assignment, its expert's name, its plan's deadline and its application's title,
+	 * in one read.
+	 */
+	private static final String FROM = """
+			FROM review_assignments a JOIN users u ON u.id = a.expert_id JOIN review_plans p ON p.guide_id = a.guide_id
+			JOIN applications ap ON ap.id = a.application_id""";
 
 	private final JdbcClient jdbc;
 
@@ -216,9 +224,9 @@ public class ReviewAssignments {
 	@Transactional(readOnly = true)
 	public List<AssignmentView> forGuide(UUID guideId, CurrentUser user) {
 		this.plans.ownGuide(guideId, user);
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review_assignments a JOIN users u ON u.id = a.expert_id "
-				+ "JOIN review_plans p ON p.guide_id = a.guide_id WHERE a.guide_id = :guide ORDER BY a.application_id, "
-				+ "a.assigned_at")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + FROM + " WHERE a.guide_id = :guide ORDER BY a.application_id, "
+					+ "a.assigned_at")
 			.param("guide", guideId)
 			.query((rs, n) -> row(rs))
 			.list()
@@ -244,8 +252,7 @@ public class ReviewAssignments {
 			.query(Long.class)
 			.single();
 		List<AssignmentView> items = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM review_assignments a JOIN users u ON u.id = a.expert_id "
-					+ "JOIN review_plans p ON p.guide_id = a.guide_id" + where
+			.sql("SELECT " + COLUMNS + FROM + where
 					+ " ORDER BY p.scoring_deadline, a.assigned_at, a.id LIMIT :limit OFFSET :offset")
 			.params(params)
 			.param("limit", size)
@@ -325,7 +332,7 @@ public class ReviewAssignments {
 		this.audit.record(AuditEvent.of("REVIEW_ASSIGNMENT_DECLINED", "ReviewAssignment", id)
 			.before(assignment.status())
 			.after("DECLINED: " + reason.strip()));
-		this.events.publishEvent(new AssignmentDeclined(id, assignment.guideId(), enterpriseOf(find(id).orElseThrow()),
+		this.events.publishEvent(new AssignmentDeclined(id, assignment.guideId(), find(id).orElseThrow().enterpriseId(),
 				assignment.expertName(), assignment.applicationTitle(), reason.strip()));
 		return get(id, user);
 	}
@@ -465,18 +472,13 @@ public class ReviewAssignments {
 	/** The endorsed applications to the guide that its review covers. */
 	private List<ApplicationSummary> inReview(GuideView guide) {
 		List<ApplicationSummary> found = new ArrayList<>();
-		int page = 0;
-		PageResult<ApplicationSummary> result;
-		do {
-			result = this.applications
-				.search(new ApplicationQuery(new ApplicationQuery.Enterprise(guide.enterpriseId()), guide.batchId(),
-						guide.id(), null, null, null, null), page++, PageResult.MAX_SIZE);
-			result.items()
-				.stream()
-				.filter(a -> a.status() == ApplicationStatus.ENDORSED || a.status() == ApplicationStatus.UNDER_REVIEW)
-				.forEach(found::add);
-		}
-		while (result.hasNext());
+		this.applications.forEach(new ApplicationQuery(new ApplicationQuery.Enterprise(guide.enterpriseId()),
+				guide.batchId(), guide.id(), null, null, null, null), application -> {
+					if (application.status() == ApplicationStatus.ENDORSED
+							|| application.status() == ApplicationStatus.UNDER_REVIEW) {
+						found.add(application);
+					}
+				});
 		found.sort(java.util.Comparator.comparing(ApplicationSummary::submittedAt));
 		return found;
 	}
@@ -531,7 +533,7 @@ public class ReviewAssignments {
 		Row row = find(id).orElseThrow(() -> DomainException.notFound("assignment"));
 		boolean visible = (user.has(org.xietong.accounts.Role.EXPERT) && row.expertId().equals(user.id()))
 				|| (user.has(org.xietong.accounts.Role.ENTERPRISE_CONTACT)
-						&& enterpriseOf(row).equals(user.organizationId()));
+						&& row.enterpriseId().equals(user.organizationId()));
 		if (!visible) {
 			throw DomainException.notFound("assignment");
 		}
@@ -543,17 +545,8 @@ public class ReviewAssignments {
 		return get(id, user);
 	}
 
-	private UUID enterpriseOf(Row row) {
-		return this.jdbc.sql("SELECT enterprise_id FROM review_assignments WHERE id = :id")
-			.param("id", row.id())
-			.query(UUID.class)
-			.single();
-	}
-
 	private Optional<Row> find(UUID id) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM review_assignments a JOIN users u ON u.id = a.expert_id "
-					+ "JOIN review_plans p ON p.guide_id = a.guide_id WHERE a.id = :id")
+		return this.jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE a.id = :id")
 			.param("id", id)
 			.query((rs, n) -> row(rs))
 			.optional();
@@ -571,10 +564,9 @@ public class ReviewAssignments {
 			.param("id", row.id())
 			.query((rs, n) -> new AssignmentView.Score(rs.getString(1), rs.getBigDecimal(2).setScale(2)))
 			.list();
-		String title = this.applications.forReview(row.applicationId()).map(ApplicationView::title).orElse("");
-		return new AssignmentView(row.id(), row.applicationId(), title, row.guideId(), row.expertId(), row.expertName(),
-				row.status(), row.declineReason(), scores, row.comment(), row.assignedAt(), row.submittedAt(),
-				row.deadline(), row.version());
+		return new AssignmentView(row.id(), row.applicationId(), row.applicationTitle(), row.guideId(), row.expertId(),
+				row.expertName(), row.status(), row.declineReason(), scores, row.comment(), row.assignedAt(),
+				row.submittedAt(), row.deadline(), row.version());
 	}
 
 	private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -584,12 +576,13 @@ public class ReviewAssignments {
 				rs.getString("display_name"), rs.getString("status"), rs.getString("decline_reason"),
 				rs.getString("comment"), rs.getObject("assigned_at", OffsetDateTime.class).toInstant(),
 				(submitted == null) ? null : submitted.toInstant(),
-				rs.getObject("scoring_deadline", OffsetDateTime.class).toInstant(), rs.getLong("version"));
+				rs.getObject("scoring_deadline", OffsetDateTime.class).toInstant(), rs.getLong("version"),
+				rs.getObject("enterprise_id", UUID.class), rs.getString("application_title"));
 	}
 
 	private record Row(UUID id, UUID applicationId, UUID guideId, UUID expertId, String expertName, String status,
 			String declineReason, String comment, Instant assignedAt, Instant submittedAt, Instant deadline,
-			long version) {
+			long version, UUID enterpriseId, String applicationTitle) {
 	}
 
 	private OffsetDateTime now() {
