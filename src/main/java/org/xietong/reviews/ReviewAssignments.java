@@ -52,9 +52,8 @@ public class ReviewAssignments {
 	 * The assignment, its expert's name, its plan's deadline and its application's title,
 	 * in one read.
 	 */
-	private static final String FROM = """
-			FROM review_assignments a JOIN users u ON u.id = a.expert_id JOIN review_plans p ON p.guide_id = a.guide_id
-			JOIN applications ap ON ap.id = a.application_id""";
+	private static final String FROM = " FROM review_assignments a JOIN users u ON u.id = a.expert_id"
+			+ " JOIN review_plans p ON p.guide_id = a.guide_id JOIN applications ap ON ap.id = a.application_id";
 
 	private final JdbcClient jdbc;
 
