@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,10 +48,14 @@ public class ApplicationQueries {
 
 	private final StoredFiles files;
 
-	ApplicationQueries(JdbcClient jdbc, Applications applications, StoredFiles files) {
+	private final ObjectProvider<LedProjects> ledProjects;
+
+	ApplicationQueries(JdbcClient jdbc, Applications applications, StoredFiles files,
+			ObjectProvider<LedProjects> ledProjects) {
 		this.jdbc = jdbc;
 		this.applications = applications;
 		this.files = files;
+		this.ledProjects = ledProjects;
 	}
 
 	/**
@@ -211,15 +216,13 @@ public class ApplicationQueries {
 	}
 
 	/**
-	 * How many projects the teacher leads now. Until projects are created at approval, an
-	 * approved application is a project in progress.
+	 * How many projects the teacher leads now, as the projects module counts them (none
+	 * when no module owns projects).
 	 */
 	@Transactional(readOnly = true)
 	public long projectsInProgress(UUID teacherId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM applications WHERE leader_id = :leader AND status = 'APPROVED'")
-			.param("leader", teacherId)
-			.query(Long.class)
-			.single();
+		LedProjects projects = this.ledProjects.getIfAvailable();
+		return (projects != null) ? projects.inProgress(teacherId) : 0;
 	}
 
 	/** The university's endorsements to one enterprise in the batch. */

@@ -86,6 +86,23 @@ public class ApplicationReview {
 		}
 	}
 
+	/**
+	 * Publication made the department's decisions final: these become approved, those
+	 * rejected (each with its reason). Refuses, changing nothing, when any is not
+	 * recommended.
+	 */
+	@Transactional
+	public void decide(Collection<UUID> approved, java.util.Map<UUID, String> rejected) {
+		List<Application> yes = loadAll(approved, s -> s == ApplicationStatus.RECOMMENDED);
+		List<Application> no = loadAll(rejected.keySet(), s -> s == ApplicationStatus.RECOMMENDED);
+		for (Application application : yes) {
+			move(application, ApplicationStatus.APPROVED, "APPLICATION_APPROVED", null);
+		}
+		for (Application application : no) {
+			move(application, ApplicationStatus.REJECTED, "APPLICATION_REJECTED", rejected.get(application.id()));
+		}
+	}
+
 	private List<Application> loadAll(Collection<UUID> ids, Predicate<ApplicationStatus> allowed) {
 		List<Application> found = ids.stream().map(this::load).toList();
 		List<String> refused = found.stream()

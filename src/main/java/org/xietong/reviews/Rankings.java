@@ -56,6 +56,18 @@ public class Rankings {
 		return rank(guide);
 	}
 
+	/**
+	 * A guide's ranking as the department reads it when deciding on the enterprise's
+	 * recommendations; empty when the guide has no review plan.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Ranking> forDepartment(GuideView guide) {
+		if (this.plans.find(guide.id()).isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(rank(guide));
+	}
+
 	Ranking rank(GuideView guide) {
 		ReviewPlan plan = this.plans.required(guide.id());
 		Map<String, Criterion> criteria = new HashMap<>();

@@ -1,0 +1,16 @@
+package org.xietong.applications;
+
+import java.util.UUID;
+
+/**
+ * How many projects a teacher leads now, answered by the module that owns projects (which
+ * builds on applications, so applications cannot ask it directly).
+ */
+public interface LedProjects {
+
+	/**
+	 * The projects the teacher leads that are not yet completed, failed or terminated.
+	 */
+	long inProgress(UUID teacherId);
+
+}

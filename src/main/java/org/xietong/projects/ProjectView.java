@@ -1,0 +1,19 @@
+package org.xietong.projects;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.xietong.batches.ProjectType;
+import org.xietong.shared.Money;
+
+/**
+ * A project as the API, the pages and other modules see it: its number, what was approved
+ * (the guide's cash and hardware/software per project, general or key) and where it
+ * stands.
+ */
+public record ProjectView(UUID id, String number, UUID batchId, int sequence, UUID applicationId,
+		String applicationNumber, UUID guideId, String guideTitle, UUID enterpriseId, String enterpriseName,
+		UUID universityId, String universityName, UUID leaderId, String leaderName, String title, ProjectType type,
+		Money cash, Money hardwareSoftware, boolean key, ProjectStatus status, Instant approvedAt, Instant updatedAt,
+		long version) {
+}

@@ -1,0 +1,293 @@
+package org.xietong.projects;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.xietong.accounts.CurrentUser;
+import org.xietong.applications.LedProjects;
+import org.xietong.audit.AuditEvent;
+import org.xietong.audit.AuditTrail;
+import org.xietong.batches.ProjectType;
+import org.xietong.shared.DomainException;
+import org.xietong.shared.Money;
+import org.xietong.shared.PageResult;
+
+/**
+ * Opens projects at publication and reads them as each role may see them: the public and
+ * the department every project (the approval list is public), a teacher those it leads, a
+ * university its teachers', an enterprise those of its guides. A project outside the
+ * caller's view is not found.
+ */
+@Service
+public class Projects implements LedProjects {
+
+	/** The most rows an export or a list walk reads. */
+	public static final int MAX_EXPORT_ROWS = 100_000;
+
+	private static final String COLUMNS = """
+			id, project_number, batch_id, sequence_in_batch, application_id, application_number, guide_id, guide_title,
+			enterprise_id, enterprise_name, university_id, university_name, leader_id, leader_name, title, project_type,
+			cash, hardware_software, key_project, status, approved_at, updated_at, version""";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Projects(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens the projects, in the caller's transaction (publication numbers and opens them
+	 * together, or neither), each audited. A number or an application used twice fails
+	 * the whole transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<ProjectView> open(List<NewProject> projects) {
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		for (NewProject project : projects) {
+			UUID id = UUID.randomUUID();
+			this.jdbc.sql("INSERT INTO projects (" + COLUMNS + ", search_text) VALUES (:id, :number, :batch, :sequence,"
+					+ " :application, :applicationNumber, :guide, :guideTitle, :enterprise, :enterpriseName, :university,"
+					+ " :universityName, :leader, :leaderName, :title, :type, :cash, :hardware, :key, 'APPROVED', :at, :at,"
+					+ " 0, :search)")
+				.param("id", id)
+				.param("number", project.number())
+				.param("batch", project.batchId())
+				.param("sequence", project.sequence())
+				.param("application", project.applicationId())
+				.param("applicationNumber", project.applicationNumber())
+				.param("guide", project.guideId())
+				.param("guideTitle", project.guideTitle())
+				.param("enterprise", project.enterpriseId())
+				.param("enterpriseName", project.enterpriseName())
+				.param("university", project.universityId())
+				.param("universityName", project.universityName())
+				.param("leader", project.leaderId())
+				.param("leaderName", project.leaderName())
+				.param("title", project.title())
+				.param("type", project.type().name())
+				.param("cash", project.cash().amount())
+				.param("hardware", project.hardwareSoftware().amount())
+				.param("key", project.key())
+				.param("at", now)
+				.param("search",
+						String
+							.join(" ", project.number(), project.title(), project.leaderName(),
+									project.universityName(), project.enterpriseName(), project.guideTitle())
+							.toLowerCase(Locale.ROOT))
+				.update();
+			this.audit.record(AuditEvent.of("PROJECT_OPENED", "Project", id)
+				.after("number=" + project.number() + ", application=" + project.applicationNumber() + ", key="
+						+ project.key() + ", cash=" + project.cash() + ", hardwareSoftware="
+						+ project.hardwareSoftware()));
+		}
+		return projects.stream().map(project -> byApplication(project.applicationId()).orElseThrow()).toList();
+	}
+
+	/** The scope of what the user may see; the public and the department see all. */
+	public static ProjectQuery.Scope scopeOf(CurrentUser user) {
+		if (user == null) {
+			return new ProjectQuery.Everyone();
+		}
+		return switch (user.role()) {
+			case TEACHER -> new ProjectQuery.Leader(user.id());
+			case UNIVERSITY_ADMIN -> new ProjectQuery.University(user.organizationId());
+			case ENTERPRISE_CONTACT -> new ProjectQuery.Enterprise(user.organizationId());
+			case DEPARTMENT_OFFICER -> new ProjectQuery.Everyone();
+			case SYSTEM_ADMIN, AUDIT_ADMIN, EXPERT ->
+				throw new AccessDeniedException("projects are not for " + user.role());
+		};
+	}
+
+	/** One project, when the user may see it. */
+	@Transactional(readOnly = true)
+	public ProjectView get(UUID id, CurrentUser user) {
+		ProjectQuery.Scope scope = scopeOf(user);
+		return find(id).filter(project -> visible(project, scope))
+			.orElseThrow(() -> DomainException.notFound("project"));
+	}
+
+	/** One project, whoever asks: the caller has checked the reader. */
+	@Transactional(readOnly = true)
+	public Optional<ProjectView> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE id = :id")
+			.param("id", id)
+			.query(Projects::view)
+			.optional();
+	}
+
+	/** The project with this number, as anyone may verify it. */
+	@Transactional(readOnly = true)
+	public Optional<ProjectView> byNumber(String number) {
+		if (number == null || number.isBlank() || number.length() > 40) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE project_number = :number")
+			.param("number", number.strip().toUpperCase(Locale.ROOT))
+			.query(Projects::view)
+			.optional();
+	}
+
+	/** The project an application became, if it did. */
+	@Transactional(readOnly = true)
+	public Optional<ProjectView> byApplication(UUID applicationId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE application_id = :application")
+			.param("application", applicationId)
+			.query(Projects::view)
+			.optional();
+	}
+
+	/** The highest place given in the batch so far (0 when none). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int lastSequence(UUID batchId) {
+		return this.jdbc.sql("SELECT COALESCE(MAX(sequence_in_batch), 0) FROM projects WHERE batch_id = :batch")
+			.param("batch", batchId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** How many projects the teacher leads now. */
+	@Override
+	@Transactional(readOnly = true)
+	public long inProgress(UUID teacherId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM projects WHERE leader_id = :leader AND status IN (:statuses)")
+			.param("leader", teacherId)
+			.param("statuses",
+					java.util.Arrays.stream(ProjectStatus.values())
+						.filter(ProjectStatus::isInProgress)
+						.map(Enum::name)
+						.toList())
+			.query(Long.class)
+			.single();
+	}
+
+	/** One page of the projects a query finds, in number order. */
+	@Transactional(readOnly = true)
+	public PageResult<ProjectView> search(ProjectQuery query, int page, int size) {
+		PageResult.check(page, size);
+		Where where = where(query);
+		long total = where.bind(this.jdbc.sql("SELECT COUNT(*) FROM projects WHERE " + where.sql()))
+			.query(Long.class)
+			.single();
+		List<ProjectView> items = where
+			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE " + where.sql()
+					+ " ORDER BY batch_id, sequence_in_batch LIMIT :limit OFFSET :offset"))
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(Projects::view)
+			.list();
+		return new PageResult<>(items, page, size, total);
+	}
+
+	/** Every project a query finds, in number order, for an export. */
+	@Transactional(readOnly = true)
+	public void forEach(ProjectQuery query, Consumer<ProjectView> action) {
+		Where where = where(query);
+		where
+			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE " + where.sql()
+					+ " ORDER BY batch_id, sequence_in_batch LIMIT " + MAX_EXPORT_ROWS))
+			.query(Projects::view)
+			.stream()
+			.forEach(action);
+	}
+
+	static boolean visible(ProjectView project, ProjectQuery.Scope scope) {
+		if (scope instanceof ProjectQuery.Leader leader) {
+			return project.leaderId().equals(leader.teacherId());
+		}
+		if (scope instanceof ProjectQuery.University university) {
+			return project.universityId().equals(university.universityId());
+		}
+		if (scope instanceof ProjectQuery.Enterprise enterprise) {
+			return project.enterpriseId().equals(enterprise.enterpriseId());
+		}
+		return true;
+	}
+
+	private static Where where(ProjectQuery query) {
+		StringBuilder sql = new StringBuilder("1 = 1");
+		Map<String, Object> params = new LinkedHashMap<>();
+		ProjectQuery.Scope scope = query.scope();
+		if (scope instanceof ProjectQuery.Leader leader) {
+			sql.append(" AND leader_id = :scope");
+			params.put("scope", leader.teacherId());
+		}
+		else if (scope instanceof ProjectQuery.University university) {
+			sql.append(" AND university_id = :scope");
+			params.put("scope", university.universityId());
+		}
+		else if (scope instanceof ProjectQuery.Enterprise enterprise) {
+			sql.append(" AND enterprise_id = :scope");
+			params.put("scope", enterprise.enterpriseId());
+		}
+		if (query.batchId() != null) {
+			sql.append(" AND batch_id = :batch");
+			params.put("batch", query.batchId());
+		}
+		if (query.status() != null) {
+			sql.append(" AND status = :status");
+			params.put("status", query.status().name());
+		}
+		if (query.type() != null) {
+			sql.append(" AND project_type = :type");
+			params.put("type", query.type().name());
+		}
+		if (query.key() != null) {
+			sql.append(" AND key_project = :key");
+			params.put("key", query.key());
+		}
+		if (query.universityId() != null) {
+			sql.append(" AND university_id = :university");
+			params.put("university", query.universityId());
+		}
+		if (query.enterpriseId() != null) {
+			sql.append(" AND enterprise_id = :enterprise");
+			params.put("enterprise", query.enterpriseId());
+		}
+		if (query.text() != null && !query.text().isBlank()) {
+			sql.append(" AND search_text LIKE :text");
+			params.put("text",
+					"%" + query.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		return new Where(sql.toString(), params);
+	}
+
+	private static ProjectView view(ResultSet rs, int n) throws SQLException {
+		return new ProjectView(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getInt(4),
+				rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
+				rs.getObject(9, UUID.class), rs.getString(10), rs.getObject(11, UUID.class), rs.getString(12),
+				rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15), ProjectType.valueOf(rs.getString(16)),
+				Money.of(rs.getBigDecimal(17)), Money.of(rs.getBigDecimal(18)), rs.getBoolean(19),
+				ProjectStatus.valueOf(rs.getString(20)), rs.getObject(21, OffsetDateTime.class).toInstant(),
+				rs.getObject(22, OffsetDateTime.class).toInstant(), rs.getLong(23));
+	}
+
+	private record Where(String sql, Map<String, Object> params) {
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+			return spec.params(this.params);
+		}
+
+	}
+
+}
