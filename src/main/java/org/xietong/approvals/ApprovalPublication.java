@@ -37,7 +37,8 @@ import org.xietong.shared.DomainException.FieldViolation;
  * enterprise and guide in pinyin order, then by application number), the applications
  * become approved or rejected, and the people concerned are told. All in one transaction
  * under the batch's lock: a failure halfway leaves nothing behind, and a retry numbers
- * from where the last publication ended, without gaps.
+ * from where the last publication ended, without gaps. Numbers are reserved per prefix
+ * ({@code <year>-<province>}), so two batches of one province and year never share one.
  */
 @Service
 public class ApprovalPublication {
@@ -132,14 +133,15 @@ public class ApprovalPublication {
 				.thenComparing(Approvals.Row::guideId)
 				.thenComparing(Approvals.Row::number))
 			.toList();
-		int sequence = this.projects.lastSequence(batchId);
+		String prefix = prefix(batch);
+		int sequence = approved.isEmpty() ? 0 : this.projects.reserveNumbers(prefix, approved.size()) - 1;
 		List<NewProject> opened = new ArrayList<>();
 		for (Approvals.Row row : approved) {
 			sequence++;
 			GuideView guide = guides.get(row.guideId());
-			opened.add(new NewProject(number(batch, sequence), batchId, sequence, row.applicationId(), row.number(),
-					row.guideId(), row.guideTitle(), row.enterpriseId(), row.enterpriseName(), row.universityId(),
-					row.universityName(), row.leaderId(), row.leaderName(), row.title(), row.type(),
+			opened.add(new NewProject(number(prefix, sequence), prefix, sequence, batchId, row.applicationId(),
+					row.number(), row.guideId(), row.guideTitle(), row.enterpriseId(), row.enterpriseName(),
+					row.universityId(), row.universityName(), row.leaderId(), row.leaderName(), row.title(), row.type(),
 					guide.cashPerProject(), guide.hardwareSoftwarePerProject(), row.decision().key()));
 		}
 		Map<UUID, String> rejected = new LinkedHashMap<>();
@@ -178,11 +180,14 @@ public class ApprovalPublication {
 		return new Result(batchId, projects.size(), rejected.size(), projects);
 	}
 
-	/**
-	 * A project's number: {@code <year>-<province>-<4 digits>} (more digits past 9999).
-	 */
-	static String number(BatchView batch, int sequence) {
-		return String.format(Locale.ROOT, "%d-%s-%04d", batch.year(), batch.provinceCode(), sequence);
+	/** What a batch's project numbers begin with: {@code <year>-<province>}. */
+	static String prefix(BatchView batch) {
+		return batch.year() + "-" + batch.provinceCode();
+	}
+
+	/** A project's number: {@code <prefix>-<4 digits>} (more digits past 9999). */
+	static String number(String prefix, int sequence) {
+		return String.format(Locale.ROOT, "%s-%04d", prefix, sequence);
 	}
 
 }

@@ -9,7 +9,7 @@ import org.xietong.shared.Money;
 /**
  * A project as the API, the pages and other modules see it: its number, what was approved
  * (the guide's cash and hardware/software per project, general or key) and where it
- * stands.
+ * stands. {@code sequence} is its place under its number's prefix.
  */
 public record ProjectView(UUID id, String number, UUID batchId, int sequence, UUID applicationId,
 		String applicationNumber, UUID guideId, String guideTitle, UUID enterpriseId, String enterpriseName,

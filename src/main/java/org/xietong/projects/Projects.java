@@ -13,11 +13,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.applications.LedProjects;
 import org.xietong.audit.AuditEvent;
@@ -40,7 +44,7 @@ public class Projects implements LedProjects {
 	public static final int MAX_EXPORT_ROWS = 100_000;
 
 	private static final String COLUMNS = """
-			id, project_number, batch_id, sequence_in_batch, application_id, application_number, guide_id, guide_title,
+			id, project_number, batch_id, number_sequence, application_id, application_number, guide_id, guide_title,
 			enterprise_id, enterprise_name, university_id, university_name, leader_id, leader_name, title, project_type,
 			cash, hardware_software, key_project, status, approved_at, updated_at, version""";
 
@@ -50,10 +54,14 @@ public class Projects implements LedProjects {
 
 	private final Clock clock;
 
-	Projects(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	private final TransactionTemplate newTransaction;
+
+	Projects(JdbcClient jdbc, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -66,14 +74,16 @@ public class Projects implements LedProjects {
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		for (NewProject project : projects) {
 			UUID id = UUID.randomUUID();
-			this.jdbc.sql("INSERT INTO projects (" + COLUMNS + ", search_text) VALUES (:id, :number, :batch, :sequence,"
+			this.jdbc.sql("INSERT INTO projects (" + COLUMNS
+					+ ", number_prefix, search_text) VALUES (:id, :number, :batch, :sequence,"
 					+ " :application, :applicationNumber, :guide, :guideTitle, :enterprise, :enterpriseName, :university,"
 					+ " :universityName, :leader, :leaderName, :title, :type, :cash, :hardware, :key, 'APPROVED', :at, :at,"
-					+ " 0, :search)")
+					+ " 0, :prefix, :search)")
 				.param("id", id)
 				.param("number", project.number())
 				.param("batch", project.batchId())
 				.param("sequence", project.sequence())
+				.param("prefix", project.prefix())
 				.param("application", project.applicationId())
 				.param("applicationNumber", project.applicationNumber())
 				.param("guide", project.guideId())
@@ -157,13 +167,37 @@ public class Projects implements LedProjects {
 			.optional();
 	}
 
-	/** The highest place given in the batch so far (0 when none). */
+	/**
+	 * Reserves the next {@code count} numbers under {@code prefix} and answers the first:
+	 * under the prefix's row lock, in the caller's transaction, so a publication that
+	 * fails gives its numbers back and two publications under one prefix take turns.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public int lastSequence(UUID batchId) {
-		return this.jdbc.sql("SELECT COALESCE(MAX(sequence_in_batch), 0) FROM projects WHERE batch_id = :batch")
-			.param("batch", batchId)
+	public int reserveNumbers(String prefix, int count) {
+		if (bumpPrefix(prefix, 0) == 0) {
+			try {
+				this.newTransaction.executeWithoutResult(status -> this.jdbc
+					.sql("INSERT INTO project_number_prefixes (prefix, last_sequence) VALUES (:prefix, 0)")
+					.param("prefix", prefix)
+					.update());
+			}
+			catch (DuplicateKeyException madeByAnother) {
+				// Another publication made it first: the lock below waits for it.
+			}
+		}
+		bumpPrefix(prefix, count);
+		return this.jdbc.sql("SELECT last_sequence FROM project_number_prefixes WHERE prefix = :prefix")
+			.param("prefix", prefix)
 			.query(Integer.class)
-			.single();
+			.single() - count + 1;
+	}
+
+	private int bumpPrefix(String prefix, int count) {
+		return this.jdbc
+			.sql("UPDATE project_number_prefixes SET last_sequence = last_sequence + :count WHERE prefix = :prefix")
+			.param("count", count)
+			.param("prefix", prefix)
+			.update();
 	}
 
 	/** How many projects the teacher leads now. */
@@ -191,7 +225,7 @@ public class Projects implements LedProjects {
 			.single();
 		List<ProjectView> items = where
 			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE " + where.sql()
-					+ " ORDER BY batch_id, sequence_in_batch LIMIT :limit OFFSET :offset"))
+					+ " ORDER BY number_prefix, number_sequence, id LIMIT :limit OFFSET :offset"))
 			.param("limit", size)
 			.param("offset", (long) page * size)
 			.query(Projects::view)
@@ -205,7 +239,7 @@ public class Projects implements LedProjects {
 		Where where = where(query);
 		where
 			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE " + where.sql()
-					+ " ORDER BY batch_id, sequence_in_batch LIMIT " + MAX_EXPORT_ROWS))
+					+ " ORDER BY number_prefix, number_sequence, id LIMIT " + MAX_EXPORT_ROWS))
 			.query(Projects::view)
 			.stream()
 			.forEach(action);
