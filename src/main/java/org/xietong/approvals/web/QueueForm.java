@@ -32,7 +32,7 @@ public record QueueForm(String batchId, String state, String type, String q) {
 
 	String chosenState() {
 		String state = blank(this.state) ? null : this.state.strip().toUpperCase(Locale.ROOT);
-		return KNOWN.contains(state) ? state : null;
+		return (state != null && KNOWN.contains(state)) ? state : null;
 	}
 
 	ProjectType chosenType() {
