@@ -254,6 +254,10 @@ public class Approvals {
 		if (action == null) {
 			violations.add(new FieldViolation("action", "REQUIRED", "APPROVE_GENERAL, APPROVE_KEY or REJECT"));
 		}
+		else if (action == Action.REJECT && (reason == null || reason.isBlank())) {
+			// Once for the request, not once for each application.
+			violations.add(new FieldViolation("reason", "REQUIRED", "give a reason"));
+		}
 		if (applicationIds == null || applicationIds.isEmpty()) {
 			violations.add(new FieldViolation("applicationIds", "REQUIRED", "name at least one application"));
 		}

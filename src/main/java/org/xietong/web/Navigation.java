@@ -16,11 +16,16 @@ final class Navigation {
 
 	private static final NavItem VERIFY = new NavItem("nav.verify", "/verify");
 
+	private static final NavItem APPROVAL_LIST = new NavItem("nav.approvalList", "/approvals");
+
+	private static final NavItem PROJECTS = new NavItem("nav.projects", "/projects");
+
 	private static final Map<Role, List<NavItem>> MENUS = Map.of(Role.DEPARTMENT_OFFICER,
 			List.of(HOME, new NavItem("nav.batches", "/batches"), new NavItem("nav.enterpriseReview", "/enterprises"),
 					new NavItem("nav.guideReview", "/guides/review"),
-					new NavItem("nav.applicationsOverview", "/department/applications"), NOTICES, CATALOGUE,
-					new NavItem("nav.experts", "/experts"), new NavItem("nav.defaulters", "/defaulters"),
+					new NavItem("nav.applicationsOverview", "/department/applications"),
+					new NavItem("nav.approvalQueue", "/department/approvals"), APPROVAL_LIST, PROJECTS, NOTICES,
+					CATALOGUE, new NavItem("nav.experts", "/experts"), new NavItem("nav.defaulters", "/defaulters"),
 					new NavItem("nav.calendar", "/calendar")),
 			Role.SYSTEM_ADMIN,
 			List.of(HOME, new NavItem("nav.users", "/admin/users"),
@@ -29,18 +34,21 @@ final class Navigation {
 			Role.AUDIT_ADMIN, List.of(HOME, new NavItem("nav.audit", "/audit")), Role.ENTERPRISE_CONTACT,
 			List.of(HOME, new NavItem("nav.myEnterprise", "/enterprise"), new NavItem("nav.myGuides", "/guides/mine"),
 					new NavItem("nav.receivedApplications", "/enterprise/applications"),
-					new NavItem("nav.enterpriseReviews", "/enterprise/reviews"), new NavItem("nav.experts", "/experts"),
-					NOTICES, CATALOGUE),
+					new NavItem("nav.enterpriseReviews", "/enterprise/reviews"), PROJECTS,
+					new NavItem("nav.experts", "/experts"), NOTICES, CATALOGUE),
 			Role.UNIVERSITY_ADMIN,
 			List.of(HOME, new NavItem("nav.teachers", "/university/teachers"),
-					new NavItem("nav.applicationEndorsement", "/university/applications"), CATALOGUE, NOTICES),
-			Role.TEACHER, List.of(HOME, CATALOGUE, new NavItem("nav.myApplications", "/applications"), NOTICES),
+					new NavItem("nav.applicationEndorsement", "/university/applications"), PROJECTS, CATALOGUE,
+					NOTICES),
+			Role.TEACHER,
+			List.of(HOME, CATALOGUE, new NavItem("nav.myApplications", "/applications"),
+					new NavItem("nav.myProjects", "/projects"), NOTICES),
 			Role.EXPERT, List.of(HOME, new NavItem("nav.reviewTasks", "/expert/assignments"),
 					new NavItem("nav.expertProfile", "/expert/profile")));
 
 	/** What visitors who have not signed in can reach. */
-	static final List<NavItem> PUBLIC = List.of(CATALOGUE, new NavItem("nav.batches", "/batches"), NOTICES, VERIFY,
-			new NavItem("nav.registerEnterprise", "/register/enterprise"));
+	static final List<NavItem> PUBLIC = List.of(CATALOGUE, new NavItem("nav.batches", "/batches"), NOTICES,
+			APPROVAL_LIST, VERIFY, new NavItem("nav.registerEnterprise", "/register/enterprise"));
 
 	private Navigation() {
 	}

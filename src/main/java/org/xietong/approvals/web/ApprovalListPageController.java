@@ -1,0 +1,108 @@
+package org.xietong.approvals.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.xietong.approvals.ApprovalListItem;
+import org.xietong.batches.BatchManagement;
+import org.xietong.batches.BatchView;
+import org.xietong.projects.ProjectQuery;
+import org.xietong.projects.ProjectView;
+import org.xietong.projects.Projects;
+import org.xietong.shared.DomainException;
+import org.xietong.shared.PageResult;
+
+/**
+ * The public approval lists (立项名单): the batches, those with a published list first, and
+ * each batch's list with its search, filters, paging and the same list as a spreadsheet
+ * and as a PDF notice. Only published projects exist, so everyone sees everything here.
+ */
+@Controller
+class ApprovalListPageController {
+
+	private static final int PAGE_SIZE = 20;
+
+	private final Projects projects;
+
+	private final BatchManagement batches;
+
+	private final MessageSource messages;
+
+	ApprovalListPageController(Projects projects, BatchManagement batches, MessageSource messages) {
+		this.projects = projects;
+		this.batches = batches;
+		this.messages = messages;
+	}
+
+	@GetMapping("/approvals")
+	String batches(Model model) {
+		List<PublishedBatch> rows = new ArrayList<>();
+		for (BatchView batch : this.batches.search(null, 0, 50).items()) {
+			long published = this.projects
+				.search(new ProjectQuery(new ProjectQuery.Everyone(), batch.id(), null, null, null, null, null, null),
+						0, 1)
+				.total();
+			rows.add(new PublishedBatch(batch, published));
+		}
+		// Published lists first; the order of the batches otherwise kept.
+		rows.sort(Comparator.comparing((PublishedBatch row) -> row.projects() == 0));
+		model.addAttribute("rows", rows);
+		return "approvals/lists";
+	}
+
+	@GetMapping("/approvals/{batchId}")
+	String list(@PathVariable UUID batchId, ListForm form, @RequestParam(defaultValue = "0") int page, Model model) {
+		BatchView batch = batch(batchId);
+		PageResult<ProjectView> found = this.projects.search(form.query(batchId), Math.max(page, 0), PAGE_SIZE);
+		long all = (form.isEmpty()) ? found.total()
+				: this.projects.search(ListForm.none().query(batchId), 0, 1).total();
+		model.addAttribute("batch", batch);
+		model.addAttribute("form", form);
+		model.addAttribute("result", new PageResult<>(found.items().stream().map(ApprovalListItem::of).toList(),
+				found.page(), found.size(), found.total()));
+		model.addAttribute("published", all);
+		return "approvals/list";
+	}
+
+	@GetMapping("/approvals/{batchId}/export.xlsx")
+	void xlsx(@PathVariable UUID batchId, ListForm form, HttpServletResponse response) throws IOException {
+		BatchView batch = batch(batchId);
+		ProjectQuery query = form.query(batchId);
+		response.setContentType(ApprovalListWorkbook.MEDIA_TYPE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(batch.code() + "-approvals.xlsx").build().toString());
+		ApprovalListWorkbook.write(response.getOutputStream(), batch.title() + " 立项名单", this.messages,
+				sink -> this.projects.forEach(query, project -> sink.accept(ApprovalListItem.of(project))));
+	}
+
+	@GetMapping("/approvals/{batchId}/export.pdf")
+	void pdf(@PathVariable UUID batchId, ListForm form, HttpServletResponse response) throws IOException {
+		BatchView batch = batch(batchId);
+		ProjectQuery query = form.query(batchId);
+		response.setContentType("application/pdf");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(batch.code() + "-approvals.pdf").build().toString());
+		ApprovalListPdf.write(response.getOutputStream(), batch.title() + " 立项名单",
+				"Approval list · " + batch.code() + " · " + this.projects.search(query, 0, 1).total() + " 项 projects",
+				this.messages,
+				sink -> this.projects.forEach(query, project -> sink.accept(ApprovalListItem.of(project))));
+	}
+
+	private BatchView batch(UUID batchId) {
+		return this.batches.find(batchId).orElseThrow(() -> DomainException.notFound("batch"));
+	}
+
+}
