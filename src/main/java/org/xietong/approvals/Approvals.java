@@ -297,7 +297,9 @@ public class Approvals {
 		}
 		if (!violations.isEmpty()) {
 			if (quota != null) {
-				throw quota;
+				// The quota's refusal, with every application's refusal listed.
+				throw new DomainException(409, "QUOTA_EXCEEDED", violations, quota.getMessage(), quota.args())
+					.detailKey("error.QUOTA_EXCEEDED.key");
 			}
 			throw DomainException.invalid(violations);
 		}
