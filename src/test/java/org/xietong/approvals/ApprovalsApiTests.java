@@ -138,6 +138,12 @@ class ApprovalsApiTests {
 		RecommendedApplications.Item rejected = items.get(1);
 		List<RecommendedApplications.Item> general = List.of(items.get(0), items.get(2));
 
+		JsonNode deptTasks = this.api.get("/api/v1/me/tasks", this.dept).json();
+		assertThat(deptTasks).anySatisfy(task -> {
+			assertThat(task.get("kind").asString()).isEqualTo("APPROVALS_TO_DECIDE");
+			assertThat(task.get("link").asString()).endsWith(batch.batchId().toString());
+			assertThat(task.get("count").asLong()).isEqualTo(4);
+		});
 		assertThat(approve(key, true).status()).isEqualTo(200);
 		for (RecommendedApplications.Item item : general) {
 			assertThat(approve(item, false).status()).isEqualTo(200);
@@ -207,6 +213,15 @@ class ApprovalsApiTests {
 			.get("/api/v1/projects/" + first.get("projectId").asString(),
 					new PublishedGuides(this.api, this.batches, this.clock).teacher("nenu-admin").token())
 			.status()).isEqualTo(404);
+		String projectLink = "/projects/" + first.get("projectId").asString();
+		String enterpriseContact = this.api.get("/api/v1/me", batch.enterprise().token()).json().get("id").asString();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(inbox(key.teacherId(), "inbox.PROJECT_APPROVED", projectLink)).isOne();
+			assertThat(inbox(enterpriseContact, "inbox.PROJECT_APPROVED_ENTERPRISE", projectLink)).isOne();
+			assertThat(inbox(rejected.teacherId(), "inbox.APPLICATION_REJECTED_AT_APPROVAL",
+					"/applications/" + rejected.applicationId()))
+				.isOne();
+		});
 		Response afterPublication = this.api.post("/api/v1/applications/" + key.applicationId() + "/approval/revert",
 				this.dept, Map.of("reason", "晚了"));
 		assertThat(afterPublication.code()).isEqualTo("ILLEGAL_TRANSITION");
@@ -380,6 +395,31 @@ class ApprovalsApiTests {
 	}
 
 	@Test
+	void aLeaderAtTheBatchsLimitOfProjectsCannotBeApprovedASecondTime() {
+		// One project per leader; endorsement caps off, as the fixture's default.
+		var rules = new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, 1, null,
+				java.util.Optional.empty(), java.util.Optional.empty(), null, null, null);
+		Recommended batch = this.fixture.recommend(rules, 2, "CURRICULUM", "NEW_DISCIPLINES");
+		RecommendedApplications.Item first = batch.applications().get(0);
+		RecommendedApplications.Item second = batch.applications()
+			.stream()
+			.filter(item -> item != first && item.teacherId().equals(first.teacherId()))
+			.findFirst()
+			.orElseThrow();
+
+		Response approved = approve(first, false);
+		Response refused = approve(second, false);
+		Response rejected = this.api.post("/api/v1/applications/" + second.applicationId() + "/reject", this.dept,
+				Map.of("reason", "负责人在研项目已达上限"));
+
+		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("APPROVAL_CHECK_FAILED");
+		assertThat(refused.json().get("errors").get(0).get("code").asString()).isEqualTo("TEACHER_LIMIT");
+		assertThat(rejected.status()).isEqualTo(200);
+	}
+
+	@Test
 	void anUpheldObjectionToAnApprovalTurnsItIntoARejectionAndFreesItsKeyPlace() {
 		Recommended batch = this.fixture.recommend(null, 2, "CURRICULUM");
 		RecommendedApplications.Item objected = batch.applications().get(0);
@@ -419,6 +459,17 @@ class ApprovalsApiTests {
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
+	}
+
+	private long inbox(String userId, String key, String link) {
+		return this.jdbc
+			.sql("""
+					SELECT COUNT(*) FROM inbox_messages WHERE recipient_id = :user AND message_key = :key AND link = :link""")
+			.param("user", java.util.UUID.fromString(userId))
+			.param("key", key)
+			.param("link", link)
+			.query(Long.class)
+			.single();
 	}
 
 	private static String number(int year, int sequence) {
