@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import org.xietong.files.StoredFiles;
 import org.xietong.shared.DomainException;
 import org.xietong.shared.Money;
 import org.xietong.shared.PageResult;
+import org.xietong.shared.SqlWhere;
 
 /**
  * Reads applications as each role may see them: a teacher its own, a university its
@@ -128,7 +128,7 @@ public class ApplicationQueries {
 	@Transactional(readOnly = true)
 	public PageResult<ApplicationSummary> search(ApplicationQuery query, int page, int size) {
 		PageResult.check(page, size);
-		Where where = where(query);
+		SqlWhere where = where(query);
 		long total = where.bind(this.jdbc.sql("SELECT COUNT(*) FROM applications WHERE " + where.sql()))
 			.query(Long.class)
 			.single();
@@ -145,7 +145,7 @@ public class ApplicationQueries {
 	/** Every application a query finds, for an export (at most 100,000). */
 	@Transactional(readOnly = true)
 	public void forEach(ApplicationQuery query, Consumer<ApplicationSummary> action) {
-		Where where = where(query);
+		SqlWhere where = where(query);
 		where
 			.bind(this.jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM applications WHERE " + where.sql()
 					+ " ORDER BY COALESCE(submitted_at, updated_at) DESC, id LIMIT 100000"))
@@ -280,60 +280,30 @@ public class ApplicationQueries {
 		return usage;
 	}
 
-	private static Where where(ApplicationQuery query) {
-		StringBuilder sql = new StringBuilder();
-		Map<String, Object> params = new LinkedHashMap<>();
+	private static SqlWhere where(ApplicationQuery query) {
 		ApplicationQuery.Scope scope = query.scope();
+		SqlWhere where;
 		if (scope instanceof ApplicationQuery.Leader leader) {
-			sql.append("leader_id = :scope");
-			params.put("scope", leader.teacherId());
+			where = new SqlWhere("leader_id = :scope").with("scope", leader.teacherId());
 		}
 		else if (scope instanceof ApplicationQuery.University university) {
-			sql.append("university_id = :scope AND submission_count > 0");
-			params.put("scope", university.universityId());
+			where = new SqlWhere("university_id = :scope AND submission_count > 0").with("scope",
+					university.universityId());
 		}
 		else if (scope instanceof ApplicationQuery.Enterprise enterprise) {
-			sql.append("enterprise_id = :scope AND status IN (:endorsed)");
-			params.put("scope", enterprise.enterpriseId());
-			params.put("endorsed", ApplicationStatus.endorsed());
+			where = new SqlWhere("enterprise_id = :scope AND status IN (:endorsed)")
+				.with("scope", enterprise.enterpriseId())
+				.with("endorsed", ApplicationStatus.endorsed());
 		}
 		else {
-			sql.append("submission_count > 0");
+			where = new SqlWhere("submission_count > 0");
 		}
-		if (query.batchId() != null) {
-			sql.append(" AND batch_id = :batch");
-			params.put("batch", query.batchId());
-		}
-		if (query.guideId() != null) {
-			sql.append(" AND guide_id = :guide");
-			params.put("guide", query.guideId());
-		}
-		if (query.status() != null) {
-			sql.append(" AND status = :status");
-			params.put("status", query.status().name());
-		}
-		if (query.type() != null) {
-			sql.append(" AND project_type = :type");
-			params.put("type", query.type().name());
-		}
-		if (query.enterpriseId() != null) {
-			sql.append(" AND enterprise_id = :enterprise");
-			params.put("enterprise", query.enterpriseId());
-		}
-		if (query.text() != null && !query.text().isBlank()) {
-			sql.append(" AND search_text LIKE :text");
-			params.put("text",
-					"%" + query.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		return new Where(sql.toString(), params);
-	}
-
-	private record Where(String sql, Map<String, Object> params) {
-
-		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-			return spec.params(this.params);
-		}
-
+		return where.and("batch_id = :batch", "batch", query.batchId())
+			.and("guide_id = :guide", "guide", query.guideId())
+			.and("status = :status", "status", (query.status() == null) ? null : query.status().name())
+			.and("project_type = :type", "type", (query.type() == null) ? null : query.type().name())
+			.and("enterprise_id = :enterprise", "enterprise", query.enterpriseId())
+			.contains("search_text", "text", query.text());
 	}
 
 	private static ApplicationSummary summary(ResultSet rs, int n) throws SQLException {

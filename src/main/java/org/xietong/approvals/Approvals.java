@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +42,7 @@ import org.xietong.shared.DomainException;
 import org.xietong.shared.DomainException.FieldViolation;
 import org.xietong.shared.Money;
 import org.xietong.shared.PageResult;
+import org.xietong.shared.SqlWhere;
 
 /**
  * The department's decisions on the recommended applications of a batch: the queue with
@@ -125,7 +125,7 @@ public class Approvals {
 		requireDepartment(user);
 		PageResult.check(page, size);
 		BatchView batch = batch(batchId);
-		Where where = where(batchId, filter);
+		SqlWhere where = where(batchId, filter);
 		long total = where.bind(this.jdbc.sql("SELECT COUNT(*) FROM " + ROW_FROM + " WHERE " + where.sql()))
 			.query(Long.class)
 			.single();
@@ -150,7 +150,7 @@ public class Approvals {
 			java.util.function.Consumer<QueueItem> sink) {
 		requireDepartment(user);
 		BatchView batch = batch(batchId);
-		Where where = where(batchId, filter);
+		SqlWhere where = where(batchId, filter);
 		Context context = new Context(batch);
 		where
 			.bind(this.jdbc.sql("SELECT " + ROW_COLUMNS + " FROM " + ROW_FROM + " WHERE " + where.sql()
@@ -555,34 +555,16 @@ public class Approvals {
 			.optional();
 	}
 
-	private static Where where(UUID batchId, QueueFilter filter) {
-		StringBuilder sql = new StringBuilder(
-				"a.batch_id = :batch AND a.status IN ('RECOMMENDED', 'APPROVED', 'REJECTED')");
-		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("batch", batchId);
+	private static SqlWhere where(UUID batchId, QueueFilter filter) {
 		QueueFilter f = (filter == null) ? QueueFilter.none() : filter;
-		if (f.state() != null && !f.state().isBlank()) {
-			sql.append(" AND ").append(STATE_SQL).append(" = :state");
-			params.put("state", f.state().strip().toUpperCase(Locale.ROOT));
-		}
-		if (f.type() != null) {
-			sql.append(" AND a.project_type = :type");
-			params.put("type", f.type().name());
-		}
-		if (f.enterpriseId() != null) {
-			sql.append(" AND a.enterprise_id = :enterprise");
-			params.put("enterprise", f.enterpriseId());
-		}
-		if (f.universityId() != null) {
-			sql.append(" AND a.university_id = :university");
-			params.put("university", f.universityId());
-		}
-		if (f.text() != null && !f.text().isBlank()) {
-			sql.append(" AND a.search_text LIKE :text");
-			params.put("text",
-					"%" + f.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		return new Where(sql.toString(), params);
+		String state = (f.state() == null || f.state().isBlank()) ? null : f.state().strip().toUpperCase(Locale.ROOT);
+		return new SqlWhere("a.batch_id = :batch AND a.status IN ('RECOMMENDED', 'APPROVED', 'REJECTED')")
+			.with("batch", batchId)
+			.and(STATE_SQL + " = :state", "state", state)
+			.and("a.project_type = :type", "type", (f.type() == null) ? null : f.type().name())
+			.and("a.enterprise_id = :enterprise", "enterprise", f.enterpriseId())
+			.and("a.university_id = :university", "university", f.universityId())
+			.contains("a.search_text", "text", f.text());
 	}
 
 	/**
@@ -731,14 +713,6 @@ public class Approvals {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value == null) ? null : value.toInstant();
-	}
-
-	private record Where(String sql, Map<String, Object> params) {
-
-		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-			return spec.params(this.params);
-		}
-
 	}
 
 }

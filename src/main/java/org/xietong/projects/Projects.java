@@ -5,10 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -30,6 +28,7 @@ import org.xietong.batches.ProjectType;
 import org.xietong.shared.DomainException;
 import org.xietong.shared.Money;
 import org.xietong.shared.PageResult;
+import org.xietong.shared.SqlWhere;
 
 /**
  * Opens projects at publication and reads them as each role may see them: the public and
@@ -219,7 +218,7 @@ public class Projects implements LedProjects {
 	@Transactional(readOnly = true)
 	public PageResult<ProjectView> search(ProjectQuery query, int page, int size) {
 		PageResult.check(page, size);
-		Where where = where(query);
+		SqlWhere where = where(query);
 		long total = where.bind(this.jdbc.sql("SELECT COUNT(*) FROM projects WHERE " + where.sql()))
 			.query(Long.class)
 			.single();
@@ -236,7 +235,7 @@ public class Projects implements LedProjects {
 	/** Every project a query finds, in number order, for an export. */
 	@Transactional(readOnly = true)
 	public void forEach(ProjectQuery query, Consumer<ProjectView> action) {
-		Where where = where(query);
+		SqlWhere where = where(query);
 		where
 			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE " + where.sql()
 					+ " ORDER BY number_prefix, number_sequence, id LIMIT " + MAX_EXPORT_ROWS))
@@ -258,52 +257,25 @@ public class Projects implements LedProjects {
 		return true;
 	}
 
-	private static Where where(ProjectQuery query) {
-		StringBuilder sql = new StringBuilder("1 = 1");
-		Map<String, Object> params = new LinkedHashMap<>();
+	private static SqlWhere where(ProjectQuery query) {
 		ProjectQuery.Scope scope = query.scope();
+		SqlWhere where = new SqlWhere("1 = 1");
 		if (scope instanceof ProjectQuery.Leader leader) {
-			sql.append(" AND leader_id = :scope");
-			params.put("scope", leader.teacherId());
+			where.and("leader_id = :scope", "scope", leader.teacherId());
 		}
 		else if (scope instanceof ProjectQuery.University university) {
-			sql.append(" AND university_id = :scope");
-			params.put("scope", university.universityId());
+			where.and("university_id = :scope", "scope", university.universityId());
 		}
 		else if (scope instanceof ProjectQuery.Enterprise enterprise) {
-			sql.append(" AND enterprise_id = :scope");
-			params.put("scope", enterprise.enterpriseId());
+			where.and("enterprise_id = :scope", "scope", enterprise.enterpriseId());
 		}
-		if (query.batchId() != null) {
-			sql.append(" AND batch_id = :batch");
-			params.put("batch", query.batchId());
-		}
-		if (query.status() != null) {
-			sql.append(" AND status = :status");
-			params.put("status", query.status().name());
-		}
-		if (query.type() != null) {
-			sql.append(" AND project_type = :type");
-			params.put("type", query.type().name());
-		}
-		if (query.key() != null) {
-			sql.append(" AND key_project = :key");
-			params.put("key", query.key());
-		}
-		if (query.universityId() != null) {
-			sql.append(" AND university_id = :university");
-			params.put("university", query.universityId());
-		}
-		if (query.enterpriseId() != null) {
-			sql.append(" AND enterprise_id = :enterprise");
-			params.put("enterprise", query.enterpriseId());
-		}
-		if (query.text() != null && !query.text().isBlank()) {
-			sql.append(" AND search_text LIKE :text");
-			params.put("text",
-					"%" + query.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		return new Where(sql.toString(), params);
+		return where.and("batch_id = :batch", "batch", query.batchId())
+			.and("status = :status", "status", (query.status() == null) ? null : query.status().name())
+			.and("project_type = :type", "type", (query.type() == null) ? null : query.type().name())
+			.and("key_project = :key", "key", query.key())
+			.and("university_id = :university", "university", query.universityId())
+			.and("enterprise_id = :enterprise", "enterprise", query.enterpriseId())
+			.contains("search_text", "text", query.text());
 	}
 
 	private static ProjectView view(ResultSet rs, int n) throws SQLException {
@@ -314,14 +286,6 @@ public class Projects implements LedProjects {
 				Money.of(rs.getBigDecimal(17)), Money.of(rs.getBigDecimal(18)), rs.getBoolean(19),
 				ProjectStatus.valueOf(rs.getString(20)), rs.getObject(21, OffsetDateTime.class).toInstant(),
 				rs.getObject(22, OffsetDateTime.class).toInstant(), rs.getLong(23));
-	}
-
-	private record Where(String sql, Map<String, Object> params) {
-
-		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-			return spec.params(this.params);
-		}
-
 	}
 
 }

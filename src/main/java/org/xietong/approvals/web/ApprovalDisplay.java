@@ -4,14 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.xietong.shared.Money;
+import org.xietong.shared.web.Formats;
 
 /**
  * Small formatting the approval pages share: amounts in yuan, times to the minute in a
@@ -19,22 +16,16 @@ import org.xietong.shared.Money;
  */
 public final class ApprovalDisplay {
 
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
 	private ApprovalDisplay() {
 	}
 
 	/** {@code ¥10,000.00}; an empty string for no amount. */
 	public static String yuan(Money amount) {
-		if (amount == null) {
-			return "";
-		}
-		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-		return "¥" + format.format(amount.amount());
+		return Formats.yuan(amount);
 	}
 
 	public static String minutes(Instant instant, ZoneId zone) {
-		return (instant == null) ? "" : MINUTES.withZone(zone).format(instant);
+		return Formats.minutes(instant, zone);
 	}
 
 	/** A score to two decimals, {@code —} for none. */

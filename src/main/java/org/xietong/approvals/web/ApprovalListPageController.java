@@ -8,9 +8,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +36,12 @@ class ApprovalListPageController {
 
 	private final BatchManagement batches;
 
-	private final MessageSource messages;
+	private final ApprovalListExports exports;
 
-	ApprovalListPageController(Projects projects, BatchManagement batches, MessageSource messages) {
+	ApprovalListPageController(Projects projects, BatchManagement batches, ApprovalListExports exports) {
 		this.projects = projects;
 		this.batches = batches;
-		this.messages = messages;
+		this.exports = exports;
 	}
 
 	@GetMapping("/approvals")
@@ -79,26 +76,12 @@ class ApprovalListPageController {
 
 	@GetMapping("/approvals/{batchId}/export.xlsx")
 	void xlsx(@PathVariable UUID batchId, ListForm form, HttpServletResponse response) throws IOException {
-		BatchView batch = batch(batchId);
-		ProjectQuery query = form.query(batchId);
-		response.setContentType(ApprovalListWorkbook.MEDIA_TYPE);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(batch.code() + "-approvals.xlsx").build().toString());
-		ApprovalListWorkbook.write(response.getOutputStream(), batch.title() + " 立项名单", this.messages,
-				sink -> this.projects.forEach(query, project -> sink.accept(ApprovalListItem.of(project))));
+		this.exports.xlsx(batchId, form.query(batchId), response);
 	}
 
 	@GetMapping("/approvals/{batchId}/export.pdf")
 	void pdf(@PathVariable UUID batchId, ListForm form, HttpServletResponse response) throws IOException {
-		BatchView batch = batch(batchId);
-		ProjectQuery query = form.query(batchId);
-		response.setContentType("application/pdf");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(batch.code() + "-approvals.pdf").build().toString());
-		ApprovalListPdf.write(response.getOutputStream(), batch.title() + " 立项名单",
-				"Approval list · " + batch.code() + " · " + this.projects.search(query, 0, 1).total() + " 项 projects",
-				this.messages,
-				sink -> this.projects.forEach(query, project -> sink.accept(ApprovalListItem.of(project))));
+		this.exports.pdf(batchId, form.query(batchId), response);
 	}
 
 	private BatchView batch(UUID batchId) {

@@ -7,9 +7,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,12 +19,10 @@ import org.xietong.approvals.ApprovalListItem;
 import org.xietong.approvals.ApprovalPublication;
 import org.xietong.approvals.Approvals;
 import org.xietong.approvals.QueueItem;
-import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchView;
 import org.xietong.batches.ProjectType;
 import org.xietong.projects.ProjectQuery;
 import org.xietong.projects.Projects;
-import org.xietong.shared.DomainException;
 import org.xietong.shared.PageResult;
 
 @RestController
@@ -40,17 +35,14 @@ class ApprovalsApiController {
 
 	private final Projects projects;
 
-	private final BatchManagement batches;
-
-	private final MessageSource messages;
+	private final ApprovalListExports exports;
 
 	ApprovalsApiController(Approvals approvals, ApprovalPublication publication, Projects projects,
-			BatchManagement batches, MessageSource messages) {
+			ApprovalListExports exports) {
 		this.approvals = approvals;
 		this.publication = publication;
 		this.projects = projects;
-		this.batches = batches;
-		this.messages = messages;
+		this.exports = exports;
 	}
 
 	record ApproveRequest(Boolean key, String reason) {
@@ -163,13 +155,7 @@ class ApprovalsApiController {
 			@RequestParam(required = false) Boolean key, @RequestParam(required = false) UUID universityId,
 			@RequestParam(required = false) UUID enterpriseId, @RequestParam(required = false) String q,
 			HttpServletResponse response) throws IOException {
-		BatchView batch = batch(batchId);
-		ProjectQuery query = query(batchId, type, key, universityId, enterpriseId, q);
-		response.setContentType(ApprovalListWorkbook.MEDIA_TYPE);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(batch.code() + "-approvals.xlsx").build().toString());
-		ApprovalListWorkbook.write(response.getOutputStream(), batch.title() + " 立项名单", this.messages,
-				sink -> this.projects.forEach(query, project -> sink.accept(ApprovalListItem.of(project))));
+		this.exports.xlsx(batchId, query(batchId, type, key, universityId, enterpriseId, q), response);
 	}
 
 	@GetMapping("/api/v1/batches/{batchId}/approvals.pdf")
@@ -179,19 +165,11 @@ class ApprovalsApiController {
 			@RequestParam(required = false) Boolean key, @RequestParam(required = false) UUID universityId,
 			@RequestParam(required = false) UUID enterpriseId, @RequestParam(required = false) String q,
 			HttpServletResponse response) throws IOException {
-		BatchView batch = batch(batchId);
-		ProjectQuery query = query(batchId, type, key, universityId, enterpriseId, q);
-		response.setContentType("application/pdf");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(batch.code() + "-approvals.pdf").build().toString());
-		ApprovalListPdf.write(response.getOutputStream(), batch.title() + " 立项名单",
-				"Approval list · " + batch.code() + " · " + this.projects.search(query, 0, 1).total() + " 项 projects",
-				this.messages,
-				sink -> this.projects.forEach(query, project -> sink.accept(ApprovalListItem.of(project))));
+		this.exports.pdf(batchId, query(batchId, type, key, universityId, enterpriseId, q), response);
 	}
 
 	private BatchView batch(UUID batchId) {
-		return this.batches.find(batchId).orElseThrow(() -> DomainException.notFound("batch"));
+		return this.exports.batch(batchId);
 	}
 
 	static ProjectQuery query(UUID batchId, ProjectType type, Boolean key, UUID universityId, UUID enterpriseId,

@@ -187,44 +187,41 @@ class DepartmentApprovalsController {
 	String approve(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID applicationId,
 			@RequestParam(defaultValue = "false") boolean key, Locale locale, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		ApprovalPageSupport.requireDepartment(user);
-		try {
-			this.approvals.approve(applicationId, user, key);
-		}
-		catch (DomainException ex) {
-			return renderItem(user, applicationId, ex, null, locale, model, response);
-		}
-		redirect.addFlashAttribute("notice", key ? "approvals.page.done.approvedKey" : "approvals.page.done.approved");
-		return "redirect:" + BASE + "/" + applicationId;
+		return act(user, applicationId, () -> this.approvals.approve(applicationId, user, key), null,
+				key ? "approvals.page.done.approvedKey" : "approvals.page.done.approved", locale, model, response,
+				redirect);
 	}
 
 	@PostMapping(BASE + "/{applicationId}/reject")
 	String reject(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID applicationId,
 			@RequestParam(required = false) String reason, Locale locale, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		ApprovalPageSupport.requireDepartment(user);
-		try {
-			this.approvals.reject(applicationId, user, reason);
-		}
-		catch (DomainException ex) {
-			return renderItem(user, applicationId, ex, new Typed("reject", reason), locale, model, response);
-		}
-		redirect.addFlashAttribute("notice", "approvals.page.done.rejected");
-		return "redirect:" + BASE + "/" + applicationId;
+		return act(user, applicationId, () -> this.approvals.reject(applicationId, user, reason),
+				new Typed("reject", reason), "approvals.page.done.rejected", locale, model, response, redirect);
 	}
 
 	@PostMapping(BASE + "/{applicationId}/revert")
 	String revert(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID applicationId,
 			@RequestParam(required = false) String reason, Locale locale, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		return act(user, applicationId, () -> this.approvals.revert(applicationId, user, reason),
+				new Typed("revert", reason), "approvals.page.done.reverted", locale, model, response, redirect);
+	}
+
+	/**
+	 * Takes one decision on the item page: back to the page with a notice, or the page
+	 * again with the refusal and what was typed.
+	 */
+	private String act(CurrentUser user, UUID applicationId, Runnable decision, Typed typed, String done, Locale locale,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		ApprovalPageSupport.requireDepartment(user);
 		try {
-			this.approvals.revert(applicationId, user, reason);
+			decision.run();
 		}
 		catch (DomainException ex) {
-			return renderItem(user, applicationId, ex, new Typed("revert", reason), locale, model, response);
+			return renderItem(user, applicationId, ex, typed, locale, model, response);
 		}
-		redirect.addFlashAttribute("notice", "approvals.page.done.reverted");
+		redirect.addFlashAttribute("notice", done);
 		return "redirect:" + BASE + "/" + applicationId;
 	}
 

@@ -1,18 +1,14 @@
 package org.xietong.guides.web;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.xietong.shared.Money;
+import org.xietong.shared.web.Formats;
 
 /** Small formatting the guide pages share: amounts in yuan, times in a batch's zone. */
 public final class GuideDisplay {
-
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -21,15 +17,11 @@ public final class GuideDisplay {
 
 	/** {@code ¥10,000.00}; an empty string for no amount. */
 	public static String yuan(Money amount) {
-		if (amount == null) {
-			return "";
-		}
-		DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-		return "¥" + format.format(amount.amount());
+		return Formats.yuan(amount);
 	}
 
 	public static String minutes(Instant instant, ZoneId zone) {
-		return (instant == null) ? "" : MINUTES.withZone(zone).format(instant);
+		return Formats.minutes(instant, zone);
 	}
 
 	public static String seconds(Instant instant, ZoneId zone) {
