@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.xietong.approvals.ApprovalListItem;
+import org.xietong.shared.web.Sheets;
 
 /**
  * A batch's approval list as a spreadsheet in the department's usual column layout,
@@ -34,18 +33,8 @@ final class ApprovalListWorkbook {
 			Consumer<Consumer<ApprovalListItem>> rows) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			Sheet sheet = workbook.createSheet(safeSheetName(sheetName));
-			CellStyle bold = workbook.createCellStyle();
-			Font font = workbook.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			CellStyle amount = workbook.createCellStyle();
-			amount.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-			Row header = sheet.createRow(0);
-			for (int i = 0; i < COLUMNS.size(); i++) {
-				Cell cell = header.createCell(i);
-				cell.setCellValue(COLUMNS.get(i));
-				cell.setCellStyle(bold);
-			}
+			Sheets.header(sheet, COLUMNS);
+			CellStyle amount = Sheets.amountStyle(workbook);
 			int[] number = { 0 };
 			rows.accept(item -> {
 				number[0]++;
@@ -57,14 +46,8 @@ final class ApprovalListWorkbook {
 				row.createCell(4).setCellValue(item.leader());
 				row.createCell(5).setCellValue(item.university());
 				row.createCell(6).setCellValue(item.enterprise());
-				// Spreadsheet numbers are doubles; amounts below 10^12 with two decimals
-				// read back to the fen.
-				Cell cash = row.createCell(7);
-				cash.setCellValue(item.cash().amount().doubleValue());
-				cash.setCellStyle(amount);
-				Cell hardware = row.createCell(8);
-				hardware.setCellValue(item.hardwareSoftware().amount().doubleValue());
-				hardware.setCellStyle(amount);
+				Sheets.amount(row, 7, item.cash(), amount);
+				Sheets.amount(row, 8, item.hardwareSoftware(), amount);
 				row.createCell(9).setCellValue(item.key() ? "重点" : "一般");
 			});
 			workbook.write(out);

@@ -8,14 +8,13 @@ import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.xietong.guides.GuideView;
+import org.xietong.shared.web.Sheets;
 
 /**
  * The catalogue as a spreadsheet, streamed: rows go to disk a window at a time, so that
@@ -43,19 +42,11 @@ final class GuideWorkbook {
 			throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			Sheet sheet = workbook.createSheet(messages.getMessage("guides.export.sheet", null, "guides", locale));
-			CellStyle bold = workbook.createCellStyle();
-			Font font = workbook.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			CellStyle amount = workbook.createCellStyle();
-			amount.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-			Row header = sheet.createRow(0);
-			for (int i = 0; i < COLUMNS.size(); i++) {
-				Cell cell = header.createCell(i);
-				cell.setCellValue(
-						messages.getMessage("guides.export.column." + COLUMNS.get(i), null, COLUMNS.get(i), locale));
-				cell.setCellStyle(bold);
-			}
+			Sheets.header(sheet,
+					COLUMNS.stream()
+						.map(column -> messages.getMessage("guides.export.column." + column, null, column, locale))
+						.toList());
+			CellStyle amount = Sheets.amountStyle(workbook);
 			int[] number = { 0 };
 			rows.accept(guide -> {
 				number[0]++;
@@ -69,14 +60,8 @@ final class GuideWorkbook {
 				row.createCell(4).setCellValue(guide.direction());
 				row.createCell(5).setCellValue(guide.industry());
 				row.createCell(6).setCellValue(guide.projectsOffered());
-				// Spreadsheet numbers are doubles; amounts below 10^12 with two decimals
-				// read back to the fen.
-				Cell cash = row.createCell(7);
-				cash.setCellValue(guide.cashPerProject().amount().doubleValue());
-				cash.setCellStyle(amount);
-				Cell hardware = row.createCell(8);
-				hardware.setCellValue(guide.hardwareSoftwarePerProject().amount().doubleValue());
-				hardware.setCellStyle(amount);
+				Sheets.amount(row, 7, guide.cashPerProject(), amount);
+				Sheets.amount(row, 8, guide.hardwareSoftwarePerProject(), amount);
 				row.createCell(9).setCellValue(guide.contact().name() + " " + guide.contact().phone());
 			});
 			workbook.write(out);
