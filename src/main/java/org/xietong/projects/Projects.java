@@ -45,7 +45,7 @@ public class Projects implements LedProjects {
 	private static final String COLUMNS = """
 			id, project_number, batch_id, number_sequence, application_id, application_number, guide_id, guide_title,
 			enterprise_id, enterprise_name, university_id, university_name, leader_id, leader_name, title, project_type,
-			cash, hardware_software, key_project, status, approved_at, updated_at, version""";
+			cash, hardware_software, key_project, status, approved_at, updated_at, version, ends_on""";
 
 	private final JdbcClient jdbc;
 
@@ -55,7 +55,11 @@ public class Projects implements LedProjects {
 
 	private final TransactionTemplate newTransaction;
 
-	Projects(JdbcClient jdbc, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+	private final org.xietong.batches.BatchManagement batches;
+
+	Projects(JdbcClient jdbc, AuditTrail audit, Clock clock, PlatformTransactionManager transactions,
+			org.xietong.batches.BatchManagement batches) {
+		this.batches = batches;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -74,15 +78,16 @@ public class Projects implements LedProjects {
 		for (NewProject project : projects) {
 			UUID id = UUID.randomUUID();
 			this.jdbc.sql("INSERT INTO projects (" + COLUMNS
-					+ ", number_prefix, search_text) VALUES (:id, :number, :batch, :sequence,"
+					+ ", number_prefix, search_text, agreement_due_on) VALUES (:id, :number, :batch, :sequence,"
 					+ " :application, :applicationNumber, :guide, :guideTitle, :enterprise, :enterpriseName, :university,"
 					+ " :universityName, :leader, :leaderName, :title, :type, :cash, :hardware, :key, 'APPROVED', :at, :at,"
-					+ " 0, :prefix, :search)")
+					+ " 0, NULL, :prefix, :search, :agreementDue)")
 				.param("id", id)
 				.param("number", project.number())
 				.param("batch", project.batchId())
 				.param("sequence", project.sequence())
 				.param("prefix", project.prefix())
+				.param("agreementDue", agreementDue(project.batchId()))
 				.param("application", project.applicationId())
 				.param("applicationNumber", project.applicationNumber())
 				.param("guide", project.guideId())
@@ -111,6 +116,13 @@ public class Projects implements LedProjects {
 						+ project.hardwareSoftware()));
 		}
 		return projects.stream().map(project -> byApplication(project.applicationId()).orElseThrow()).toList();
+	}
+
+	/** The day the agreement of a project opened now is due, by the batch's rule. */
+	private java.time.LocalDate agreementDue(UUID batchId) {
+		org.xietong.batches.BatchView batch = this.batches.find(batchId).orElseThrow();
+		return java.time.LocalDate.ofInstant(this.clock.instant(), batch.timeZone())
+			.plusDays(ProjectRules.of(batch).agreementDueDays());
 	}
 
 	/** The scope of what the user may see; the public and the department see all. */
@@ -284,8 +296,9 @@ public class Projects implements LedProjects {
 				rs.getObject(9, UUID.class), rs.getString(10), rs.getObject(11, UUID.class), rs.getString(12),
 				rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15), ProjectType.valueOf(rs.getString(16)),
 				Money.of(rs.getBigDecimal(17)), Money.of(rs.getBigDecimal(18)), rs.getBoolean(19),
-				ProjectStatus.valueOf(rs.getString(20)), rs.getObject(21, OffsetDateTime.class).toInstant(),
-				rs.getObject(22, OffsetDateTime.class).toInstant(), rs.getLong(23));
+				ProjectStatus.valueOf(rs.getString(20)), rs.getObject(24, java.time.LocalDate.class),
+				rs.getObject(21, OffsetDateTime.class).toInstant(), rs.getObject(22, OffsetDateTime.class).toInstant(),
+				rs.getLong(23));
 	}
 
 }

@@ -4,6 +4,6 @@
  * the public verification of a project number. The agreement, funds, changes and
  * completion build on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Projects",
-		allowedDependencies = { "shared", "audit", "accounts", "organizations", "batches", "applications" })
+@org.springframework.modulith.ApplicationModule(displayName = "Projects", allowedDependencies = { "shared", "audit",
+		"accounts", "organizations", "batches", "applications", "files", "notices", "reviews" })
 package org.xietong.projects;

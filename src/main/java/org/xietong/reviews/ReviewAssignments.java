@@ -588,7 +588,7 @@ public class ReviewAssignments {
 		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
-	private static DomainException conflictOfInterest(ExpertView expert, List<Conflict> found) {
+	static DomainException conflictOfInterest(ExpertView expert, List<Conflict> found) {
 		List<FieldViolation> violations = found.stream()
 			.map(c -> new FieldViolation("expertId", c.kind(), c.detail()))
 			.toList();

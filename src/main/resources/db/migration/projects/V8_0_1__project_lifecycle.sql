@@ -136,3 +136,11 @@ CREATE TABLE project_disbursements (
 	CONSTRAINT project_disbursements_amount_ck CHECK (amount > 0)
 );
 CREATE INDEX project_disbursements_project_idx ON project_disbursements (project_id, kind);
+
+-- Reminders about a project sent once each (e.g. AGREEMENT_DUE_SOON, AGREEMENT_OVERDUE), across instances.
+CREATE TABLE project_reminders (
+	project_id UUID NOT NULL REFERENCES projects (id),
+	reminder VARCHAR(40) NOT NULL,
+	sent_at TIMESTAMP WITH TIME ZONE NOT NULL,
+	PRIMARY KEY (project_id, reminder)
+);

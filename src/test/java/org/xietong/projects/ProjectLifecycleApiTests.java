@@ -1,0 +1,289 @@
+package org.xietong.projects;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.xietong.batches.BatchManagement;
+import org.xietong.shared.MovableClock;
+import org.xietong.support.Api;
+import org.xietong.support.Api.Response;
+import org.xietong.support.PlatformTest;
+import org.xietong.support.RecommendedApplications;
+import org.xietong.support.RecommendedApplications.Recommended;
+import org.xietong.support.Samples;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A project's life after approval over HTTP: the agreement against the approved amounts,
+ * change requests, completion and acceptance, the completion list and a verified
+ * certificate.
+ */
+@PlatformTest
+class ProjectLifecycleApiTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	BatchManagement batches;
+
+	@Autowired
+	MovableClock clock;
+
+	Api api;
+
+	RecommendedApplications fixture;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.fixture = new RecommendedApplications(this.api, this.batches, this.clock);
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aProjectRunsFromApprovalToThePublishedCompletionListAndAVerifiedCertificate() {
+		Published published = publish(1);
+		Project project = published.projects().get(0);
+		String dept = this.api.token("dept");
+		String university = this.api.token(project.universityAdmin());
+		String enterprise = published.batch().enterprise().token();
+
+		// The agreement: a fen off is refused with the field named; the right one runs.
+		Response offByAFen = agreement(project, project.cash().add(new java.math.BigDecimal("0.01")).toPlainString());
+		Response submitted = agreement(project, project.cash().toPlainString());
+		Response confirmedEarly = this.api.post(path(project, "/agreement/confirm"), enterprise, "{}");
+		Response checked = this.api.post(path(project, "/agreement/check"), university, "{}");
+		Response confirmed = this.api.post(path(project, "/agreement/confirm"), enterprise, "{}");
+
+		assertThat(offByAFen.status()).isEqualTo(422);
+		assertThat(offByAFen.code()).isEqualTo("AGREEMENT_MISMATCH");
+		assertThat(offByAFen.json().get("errors").get(0).get("field").asString()).isEqualTo("cashTotal");
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+		assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(confirmedEarly.code()).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(checked.json().get("status").asString()).isEqualTo("CHECKED");
+		assertThat(confirmed.json().get("status").asString()).as(confirmed.toString()).isEqualTo("CONFIRMED");
+		assertThat(status(project)).isEqualTo("IN_PROGRESS");
+
+		// One extension, approved by the enterprise and then the department.
+		LocalDate ends = LocalDate.parse(this.api.get(path(project, ""), dept).json().get("endsOn").asString());
+		Response asked = this.api.post(path(project, "/changes"), project.teacherToken(),
+				Map.of("kind", "EXTENSION", "newEndsOn", ends.plusMonths(6).toString(), "reason", "校企联合实验室搬迁，需延期半年"));
+		String changeId = asked.json().get("id").asString();
+		Response byEnterprise = this.api.post("/api/v1/changes/" + changeId + "/approve", enterprise, "{}");
+		Response byDepartment = this.api.post("/api/v1/changes/" + changeId + "/approve", dept, "{}");
+		Response second = this.api.post(path(project, "/changes"), project.teacherToken(),
+				Map.of("kind", "EXTENSION", "newEndsOn", ends.plusMonths(9).toString(), "reason", "再延期三个月"));
+
+		assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+		assertThat(byEnterprise.json().get("status").asString()).isEqualTo("ENTERPRISE_APPROVED");
+		assertThat(byDepartment.json().get("status").asString()).isEqualTo("APPROVED");
+		assertThat(this.api.get(path(project, ""), dept).json().get("endsOn").asString())
+			.isEqualTo(ends.plusMonths(6).toString());
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.code()).isEqualTo("QUOTA_EXCEEDED");
+
+		// Completion, consent, an acceptance expert, the conclusion.
+		Response requested = this.api.post(path(project, "/completion"), project.teacherToken(),
+				Map.of("report", "课程已建成并开设两轮，实验项目全部完成。", "outcomes",
+						List.of(Map.of("kind", "COURSE", "title", "智能网联汽车导论", "description", "32 学时"),
+								Map.of("kind", "TEXTBOOK", "title", "智能网联汽车实验指导书", "description", "校内讲义")),
+						"fundUsage", List.of(Map.of("category", "设备费", "amount", project.cash().toPlainString()))));
+		Response consented = this.api.post(path(project, "/completion/consent"), university, "{}");
+		Expert expert = expert(enterprise);
+		Response assigned = this.api.post(path(project, "/acceptance/assignments"), enterprise,
+				Map.of("expertId", expert.id()));
+		Response concludedEarly = this.api.post(path(project, "/acceptance/conclude"), enterprise,
+				Map.of("conclusion", "PASS", "comment", "通过"));
+		Response expertConcluded = this.api.post(
+				"/api/v1/acceptance-assignments/" + assigned.json().get("id").asString() + "/conclude", expert.token(),
+				Map.of("conclusion", "PASS", "comment", "成果完整，经费使用合规。"));
+		Response concluded = this.api.post(path(project, "/acceptance/conclude"), enterprise,
+				Map.of("conclusion", "PASS", "comment", "同意通过验收。"));
+
+		assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+		assertThat(consented.status()).as(consented.toString()).isEqualTo(200);
+		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+		assertThat(concludedEarly.code()).isEqualTo("EXPERTS_NOT_CONCLUDED");
+		assertThat(expertConcluded.status()).as(expertConcluded.toString()).isEqualTo(200);
+		assertThat(concluded.json().get("conclusion").asString()).as(concluded.toString()).isEqualTo("PASS");
+		assertThat(status(project)).isEqualTo("UNDER_ACCEPTANCE");
+
+		// The completion list and the certificate.
+		Response notice = this.api.post("/api/v1/notices", dept,
+				Map.of("batchId", published.batch().batchId().toString(), "kind", "COMPLETIONS", "title", "结题公示",
+						"body", "公示五个工作日。", "subjectIds", List.of(project.id())));
+		assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+		closeNotice(notice);
+		dept = this.api.token("dept");
+		Response publication = this.api.post("/api/v1/batches/" + published.batch().batchId() + "/completions/publish",
+				dept, "{}");
+		JsonNode list = this.api.get("/api/v1/batches/" + published.batch().batchId() + "/completions", null).json();
+		JsonNode certificate = this.api.get(path(project, "/certificate"), project.teacherToken()).json();
+		String number = certificate.get("certificateNumber").asString();
+		String code = certificate.get("verificationCode").asString();
+		JsonNode valid = this.api.get("/api/v1/verify/certificates/" + number + "?code=" + code, null).json();
+		JsonNode wrongCode = this.api.get("/api/v1/verify/certificates/" + number + "?code=AAAAAAAAAA", null).json();
+		JsonNode unknown = this.api.get("/api/v1/verify/certificates/JX-1900-JL-0001?code=" + code, null).json();
+		JsonNode verified = this.api.get("/api/v1/verify/projects/" + project.number(), null).json();
+
+		assertThat(publication.status()).as(publication.toString()).isEqualTo(200);
+		assertThat(publication.json().get("published").asInt()).isOne();
+		assertThat(status(project)).isEqualTo("COMPLETED");
+		assertThat(list.get("total").asLong()).isOne();
+		assertThat(list.get("items").get(0).get("projectNumber").asString()).isEqualTo(project.number());
+		assertThat(list.get("items").get(0).get("certificateNumber").asString()).isEqualTo(number);
+		assertThat(valid.get("valid").asBoolean()).isTrue();
+		assertThat(valid.get("projectNumber").asString()).isEqualTo(project.number());
+		assertThat(valid.get("title").asString()).isEqualTo(project.title());
+		assertThat(wrongCode.get("valid").asBoolean()).isFalse();
+		assertThat(wrongCode.has("title") && !wrongCode.get("title").isNull()).isFalse();
+		assertThat(unknown.get("valid").asBoolean()).isFalse();
+		assertThat(verified.get("status").asString()).isEqualTo("COMPLETED");
+		JsonNode history = this.api.get(path(project, "/history"), dept).json();
+		assertThat(history).extracting(entry -> entry.get("action").asString())
+			.contains("AGREEMENT_SUBMITTED", "AGREEMENT_CHECKED", "AGREEMENT_CONFIRMED", "CHANGE_REQUESTED",
+					"CHANGE_APPROVED", "COMPLETION_REQUESTED", "ACCEPTANCE_CONCLUDED", "COMPLETED");
+	}
+
+	@Test
+	void onlyTheLeaderMayAskForAChangeAndOnlyItsPartiesMayActOnTheAgreement() {
+		Published published = publish(1);
+		Project project = published.projects().get(0);
+		String enterprise = published.batch().enterprise().token();
+		String otherUniversity = this.api
+			.token(project.universityAdmin().equals("jlu-admin") ? "nenu-admin" : "jlu-admin");
+
+		Response byEnterprise = agreementAs(project, enterprise, project.cash().toPlainString());
+		Response byOtherUniversity = this.api.post(path(project, "/agreement/check"), otherUniversity, "{}");
+		assertThat(agreement(project, project.cash().toPlainString()).status()).isEqualTo(200);
+		assertThat(this.api.post(path(project, "/agreement/check"), this.api.token(project.universityAdmin()), "{}")
+			.status()).isEqualTo(200);
+		assertThat(this.api.post(path(project, "/agreement/confirm"), enterprise, "{}").status()).isEqualTo(200);
+		Map<String, Object> extension = Map.of("kind", "EXTENSION", "newEndsOn", "2099-01-01", "reason", "延期");
+		Response changeByEnterprise = this.api.post(path(project, "/changes"), enterprise, extension);
+		Response changeByDepartment = this.api.post(path(project, "/changes"), this.api.token("dept"), extension);
+		Response changeByAnotherTeacher = this.api.post(path(project, "/changes"),
+				new org.xietong.support.PublishedGuides(this.api, this.batches, this.clock).teacher("jlu-admin")
+					.token(),
+				extension);
+
+		assertThat(byEnterprise.status()).isEqualTo(403);
+		assertThat(byOtherUniversity.status()).isEqualTo(404);
+		assertThat(changeByEnterprise.status()).isEqualTo(403);
+		assertThat(changeByDepartment.status()).isEqualTo(403);
+		assertThat(changeByAnotherTeacher.status()).isEqualTo(404);
+		assertThat(this.api.get(path(project, "/changes"), this.api.token("dept")).json().size()).isZero();
+	}
+
+	// Fixtures.
+
+	private Response agreement(Project project, String cash) {
+		return agreementAs(project, project.teacherToken(), cash);
+	}
+
+	private Response agreementAs(Project project, String token, String cash) {
+		LocalDate start = LocalDate.now().plusDays(1);
+		Map<String, Object> terms = Map.of("cashTotal", cash, "hardwareSoftwareTotal", "0.00", "startsOn",
+				start.toString(), "endsOn", start.plusYears(1).toString(), "deliverables", "课程一门、实验指导书一部。",
+				"ipOwnership", "JOINT");
+		return this.api.upload(path(project, "/agreement"), token, Map.of("terms", JSON.writeValueAsString(terms)),
+				"合作协议.pdf", Samples.pdf());
+	}
+
+	private static String path(Project project, String rest) {
+		return "/api/v1/projects/" + project.id() + rest;
+	}
+
+	private String status(Project project) {
+		return this.api.get(path(project, ""), this.api.token("dept")).json().get("status").asString();
+	}
+
+	/** Approves {@code count} recommended applications and publishes them as projects. */
+	private Published publish(int count) {
+		Recommended batch = this.fixture.recommend(null, count, "CURRICULUM");
+		String dept = this.api.token("dept");
+		for (String id : batch.ids()) {
+			assertThat(this.api.post("/api/v1/applications/" + id + "/approve", dept, Map.of("key", false)).status())
+				.isEqualTo(200);
+		}
+		Response notice = this.api.post("/api/v1/notices", dept, Map.of("batchId", batch.batchId().toString(), "kind",
+				"APPROVALS", "title", "立项公示", "body", "公示五个工作日。", "subjectIds", batch.ids()));
+		closeNotice(notice);
+		Response published = this.api.post("/api/v1/batches/" + batch.batchId() + "/approvals/publish",
+				this.api.token("dept"), "{}");
+		assertThat(published.status()).as(published.toString()).isEqualTo(200);
+		List<Project> projects = new java.util.ArrayList<>();
+		for (JsonNode item : published.json().get("items")) {
+			RecommendedApplications.Item application = batch.applications()
+				.stream()
+				.filter(a -> a.applicationId().equals(item.get("applicationId").asString()))
+				.findFirst()
+				.orElseThrow();
+			String admin = this.api.get("/api/v1/me", this.api.token("jlu-admin"))
+				.json()
+				.get("organizationId")
+				.asString()
+				.equals(application.universityId()) ? "jlu-admin" : "nenu-admin";
+			projects.add(new Project(item.get("projectId").asString(), item.get("projectNumber").asString(),
+					item.get("title").asString(), new java.math.BigDecimal(item.get("cash").asString()),
+					application.teacherToken(), admin));
+		}
+		return new Published(batch, projects);
+	}
+
+	/** Lets the notice run out and closes it; the clock goes back afterwards. */
+	private void closeNotice(Response notice) {
+		assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+		Duration before = this.clock.offset();
+		this.clock.advance(Duration.ofDays(20));
+		try {
+			Response closed = this.api.post("/api/v1/notices/" + notice.json().get("id").asString() + "/close",
+					this.api.token("dept"), "{}");
+			assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+		}
+		finally {
+			this.clock.advance(before.minus(this.clock.offset()));
+		}
+	}
+
+	private Expert expert(String enterprise) {
+		String username = Samples.unique("acc");
+		Response created = this.api.post("/api/v1/experts", enterprise,
+				Map.of("displayName", "验收专家" + username, "username", username, "password", "Initial#2024",
+						"affiliation", Map.of("name", "某研究院"), "fields", List.of("人工智能")));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String first = this.api.token(username, "Initial#2024");
+		this.api.post("/api/v1/me/password", first,
+				Map.of("currentPassword", "Initial#2024", "newPassword", "Changed#2025"));
+		return new Expert(created.json().get("id").asString(), this.api.token(username, "Changed#2025"));
+	}
+
+	private record Published(Recommended batch, List<Project> projects) {
+	}
+
+	private record Project(String id, String number, String title, java.math.BigDecimal cash, String teacherToken,
+			String universityAdmin) {
+	}
+
+	private record Expert(String id, String token) {
+	}
+
+}
