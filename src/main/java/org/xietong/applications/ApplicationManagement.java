@@ -228,7 +228,9 @@ public class ApplicationManagement {
 
 	/**
 	 * Submits the teacher's application inside the window, when it is complete and the
-	 * teacher's limits allow it, and issues its receipt. Submitting an application that
+	 * teacher's limits allow it, and issues its receipt. A leader of a project past its
+	 * end date without completion is refused with {@code OVERDUE_PROJECT} (409) when the
+	 * batch says so ({@code overdueBlocksApplications}). Submitting an application that
 	 * is already submitted changes nothing and answers it with its receipt, so that a
 	 * double click or a retry never makes a second one.
 	 */
@@ -270,6 +272,9 @@ public class ApplicationManagement {
 							+ check.projectsInProgress().limit(),
 					check.projectsInProgress().used(), check.projectsInProgress().limit())
 				.detailKey("error.QUOTA_EXCEEDED.projects");
+		}
+		if (!check.overdueProjects().allowsThisOne()) {
+			throw overdueProject(check.overdueProjects());
 		}
 		ApplicationStatus before = application.status();
 		String number = (application.number() != null) ? application.number() : nextNumber(batch);
@@ -425,12 +430,14 @@ public class ApplicationManagement {
 		SubmissionCheck.Limit projects = new SubmissionCheck.Limit(
 				this.queries.projectsInProgress(application.leaderId()), rules.maxProjectsInProgressPerTeacher(),
 				false);
+		SubmissionCheck.Overdue overdue = new SubmissionCheck.Overdue(
+				this.queries.overdueProjects(application.leaderId()), rules.overdueBlocksApplications());
 		Money cash = guide.map(GuideView::cashPerProject).orElse(Money.ZERO);
 		ApplicationContent content = application.content();
 		List<FieldViolation> problems = completeness(content, cash, attachments);
 		boolean canSubmit = application.status().isEditable() && window.open() && problems.isEmpty()
-				&& yearly.allowsThisOne() && projects.allowsThisOne();
-		return new SubmissionCheck(window, yearly, projects, cash, content.budgetTotal(), problems, canSubmit);
+				&& yearly.allowsThisOne() && projects.allowsThisOne() && overdue.allowsThisOne();
+		return new SubmissionCheck(window, yearly, projects, overdue, cash, content.budgetTotal(), problems, canSubmit);
 	}
 
 	/** What an application still lacks before it may be submitted. */
@@ -575,6 +582,13 @@ public class ApplicationManagement {
 	private static SubmissionCheck.Window window(BatchView batch, Instant now) {
 		return SubmissionCheck.Window.of(batch.schedule().applicationOpens(), batch.schedule().applicationCloses(),
 				batch.timeZone(), now);
+	}
+
+	private static DomainException overdueProject(SubmissionCheck.Overdue overdue) {
+		return new DomainException(409, "OVERDUE_PROJECT",
+				"the teacher leads " + overdue.count()
+						+ " projects past their end date without completion; the batch refuses their applications",
+				overdue.count());
 	}
 
 	private static DomainException windowClosed(SubmissionCheck.Window window) {

@@ -225,6 +225,16 @@ public class ApplicationQueries {
 		return (projects != null) ? projects.inProgress(teacherId) : 0;
 	}
 
+	/**
+	 * How many projects the teacher leads past their end date without completion, as the
+	 * projects module counts them (none when no module owns projects).
+	 */
+	@Transactional(readOnly = true)
+	public long overdueProjects(UUID teacherId) {
+		LedProjects projects = this.ledProjects.getIfAvailable();
+		return (projects != null) ? projects.overdue(teacherId) : 0;
+	}
+
 	/** The university's endorsements to one enterprise in the batch. */
 	EndorsementUsage endorsementUsage(UUID universityId, BatchView batch, UUID enterpriseId) {
 		return usage(universityId, batch, enterpriseId).stream()

@@ -16,12 +16,15 @@ import org.xietong.shared.Money;
  * @param applicationsThisYear the teacher's applications filed this year, against the
  * batch's limit; {@code countsThisOne} when this application already takes one place
  * @param projectsInProgress the projects the teacher leads now, against the limit
+ * @param overdueProjects the projects the teacher leads past their end date without
+ * completion, and whether the batch refuses applications for them
  * @param cashPerProject the guide's cash per project, which the budget may not exceed
  * @param problems what must be fixed first (field, code, message)
  * @param canSubmit whether submitting now would succeed
  */
-public record SubmissionCheck(Window window, Limit applicationsThisYear, Limit projectsInProgress, Money cashPerProject,
-		Money budgetTotal, List<FieldViolation> problems, boolean canSubmit) {
+public record SubmissionCheck(Window window, Limit applicationsThisYear, Limit projectsInProgress,
+		Overdue overdueProjects, Money cashPerProject, Money budgetTotal, List<FieldViolation> problems,
+		boolean canSubmit) {
 
 	/** The application window, inclusive to the second, in the batch's time zone. */
 	public record Window(Instant opens, Instant closes, ZoneId timeZone, Instant now, boolean open) {
@@ -47,6 +50,20 @@ public record SubmissionCheck(Window window, Limit applicationsThisYear, Limit p
 		/** Whether submitting this application stays within the limit. */
 		public boolean allowsThisOne() {
 			return this.countsThisOne ? this.used <= this.limit : this.used < this.limit;
+		}
+
+	}
+
+	/**
+	 * The projects the teacher leads past their end date without completion;
+	 * {@code blocksApplications} when the batch refuses a leader who has any
+	 * ({@code overdueBlocksApplications}).
+	 */
+	public record Overdue(long count, boolean blocksApplications) {
+
+		/** Whether the overdue projects let this application be submitted. */
+		public boolean allowsThisOne() {
+			return !this.blocksApplications || this.count == 0;
 		}
 
 	}

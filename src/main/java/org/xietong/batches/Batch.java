@@ -132,7 +132,8 @@ class Batch {
 				minimums, r.keyProjectQuota(), r.noticeWorkingDays(), r.maxApplicationsPerTeacher(),
 				r.maxProjectsInProgressPerTeacher(), r.expertsPerApplication(), r.maxEndorsementsPerEnterprise(),
 				r.maxEndorsementsPerEnterpriseAndType(), this.directions.stream().map(Direction::name).toList(),
-				this.industries.stream().map(Industry::name).toList(), r.attachmentMaxBytes());
+				this.industries.stream().map(Industry::name).toList(), r.attachmentMaxBytes(), r.agreementDueDays(),
+				r.maxExtensionMonths(), r.maxRectifications(), r.overdueBlocksApplications());
 		return new BatchView(this.id, this.code, this.title, this.year, this.provinceCode, ZoneId.of(this.timeZone),
 				this.schedule, rules, this.createdAt, this.updatedAt, version());
 	}
@@ -146,14 +147,16 @@ class Batch {
 	record RuleColumns(int completionDueMonths, int minEnterpriseAgeYears, Money minEnterpriseCash, int keyProjectQuota,
 			int noticeWorkingDays, int maxApplicationsPerTeacher, int maxProjectsInProgressPerTeacher,
 			int expertsPerApplication, Integer maxEndorsementsPerEnterprise,
-			Integer maxEndorsementsPerEnterpriseAndType, long attachmentMaxBytes) {
+			Integer maxEndorsementsPerEnterpriseAndType, long attachmentMaxBytes, int agreementDueDays,
+			int maxExtensionMonths, int maxRectifications, boolean overdueBlocksApplications) {
 
 		static RuleColumns of(BatchRules rules) {
 			return new RuleColumns(rules.completionDueMonths(), rules.minEnterpriseAgeYears(),
 					rules.minEnterpriseCash(), rules.keyProjectQuota(), rules.noticeWorkingDays(),
 					rules.maxApplicationsPerTeacher(), rules.maxProjectsInProgressPerTeacher(),
 					rules.expertsPerApplication(), rules.maxEndorsementsPerEnterprise(),
-					rules.maxEndorsementsPerEnterpriseAndType(), rules.attachmentMaxBytes());
+					rules.maxEndorsementsPerEnterpriseAndType(), rules.attachmentMaxBytes(), rules.agreementDueDays(),
+					rules.maxExtensionMonths(), rules.maxRectifications(), rules.overdueBlocksApplications());
 		}
 
 	}

@@ -43,12 +43,21 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param directions the key directions (重点支持方向) a guide chooses from
  * @param industries the industries (产业领域) a guide chooses from
  * @param attachmentMaxBytes the largest attachment an application may carry
+ * @param agreementDueDays days after the approval list is published by which the leader
+ * must have submitted the cooperation agreement (合作协议)
+ * @param maxExtensionMonths the longest extension of a project's end date that one change
+ * request may ask (a project is extended once at most, whatever the batch)
+ * @param maxRectifications how many times acceptance may send a project back to rectify
+ * and resubmit
+ * @param overdueBlocksApplications whether a teacher who leads a project past its end
+ * date without completion is refused when submitting an application in this batch
  */
 public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Money minEnterpriseCash,
 		Map<ProjectType, Money> typeMinimums, int keyProjectQuota, int noticeWorkingDays, int maxApplicationsPerTeacher,
 		int maxProjectsInProgressPerTeacher, int expertsPerApplication, Integer maxEndorsementsPerEnterprise,
 		Integer maxEndorsementsPerEnterpriseAndType, List<String> directions, List<String> industries,
-		long attachmentMaxBytes) {
+		long attachmentMaxBytes, int agreementDueDays, int maxExtensionMonths, int maxRectifications,
+		boolean overdueBlocksApplications) {
 
 	/** The largest attachment limit a batch may set: the server's upload limit. */
 	public static final long MAX_ATTACHMENT_BYTES = 50L * 1024 * 1024;
@@ -73,7 +82,7 @@ public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Mon
 			"碳纤维(化工新材料)", "文化旅游", "现代农业", "休闲康养", "智能制造", "电子商务", "乡村振兴");
 
 	private static final BatchRules NOTICE_2024 = new BatchRules(24, 2, Money.yuan(200_000), NOTICE_TYPE_MINIMUMS, 20,
-			5, 3, 3, 3, 6, 2, DIRECTIONS_2024, INDUSTRIES_2024, 20L * 1024 * 1024);
+			5, 3, 3, 3, 6, 2, DIRECTIONS_2024, INDUSTRIES_2024, 20L * 1024 * 1024, 30, 12, 1, true);
 
 	public BatchRules {
 		List<FieldViolation> violations = new ArrayList<>();
@@ -105,6 +114,9 @@ public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Mon
 			violations.add(violation("attachmentMaxBytes", "ATTACHMENT_SIZE_RANGE",
 					"from 1 byte to " + MAX_ATTACHMENT_BYTES + " bytes"));
 		}
+		range(violations, "agreementDueDays", agreementDueDays, 1, 365, "AGREEMENT_DAYS_RANGE");
+		range(violations, "maxExtensionMonths", maxExtensionMonths, 1, 36, "EXTENSION_MONTHS_RANGE");
+		range(violations, "maxRectifications", maxRectifications, 0, 3, "RECTIFICATIONS_RANGE");
 		if (!violations.isEmpty()) {
 			throw DomainException.invalid(violations);
 		}
@@ -166,7 +178,11 @@ public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Mon
 					cap(overrides.maxEndorsementsPerEnterprise(), this.maxEndorsementsPerEnterprise),
 					cap(overrides.maxEndorsementsPerEnterpriseAndType(), this.maxEndorsementsPerEnterpriseAndType),
 					pick(overrides.directions(), this.directions), pick(overrides.industries(), this.industries),
-					pick(overrides.attachmentMaxBytes(), this.attachmentMaxBytes));
+					pick(overrides.attachmentMaxBytes(), this.attachmentMaxBytes),
+					pick(overrides.agreementDueDays(), this.agreementDueDays),
+					pick(overrides.maxExtensionMonths(), this.maxExtensionMonths),
+					pick(overrides.maxRectifications(), this.maxRectifications),
+					pick(overrides.overdueBlocksApplications(), this.overdueBlocksApplications));
 			if (violations.isEmpty()) {
 				return merged;
 			}
@@ -255,11 +271,13 @@ public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Mon
 			Integer maxApplicationsPerTeacher, Integer maxProjectsInProgressPerTeacher, Integer expertsPerApplication,
 			@JsonDeserialize(using = NullLiftsCap.class) Optional<Integer> maxEndorsementsPerEnterprise,
 			@JsonDeserialize(using = NullLiftsCap.class) Optional<Integer> maxEndorsementsPerEnterpriseAndType,
-			List<String> directions, List<String> industries, Long attachmentMaxBytes) {
+			List<String> directions, List<String> industries, Long attachmentMaxBytes, Integer agreementDueDays,
+			Integer maxExtensionMonths, Integer maxRectifications, Boolean overdueBlocksApplications) {
 
 		/** Changes nothing: the rules are the defaults. */
 		public static Overrides none() {
-			return new Overrides(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+			return new Overrides(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+					null, null, null, null);
 		}
 
 	}

@@ -157,6 +157,7 @@ class ApplicationPagesTests {
 		Response blank = teacher.page(edit);
 		assertThat(blank.body()).contains("data-testid=\"yearly\" class=\"ok\">0 / 3</dd>")
 			.contains("data-testid=\"projects\" class=\"ok\">0 / ")
+			.contains("data-testid=\"overdue-projects\" class=\"ok\">0</dd>")
 			.contains("项目名称：必填。")
 			.contains("经费预算：请至少填写一项经费预算。")
 			.contains("附件：请上传签字盖章的申报书（PDF）。")
@@ -316,7 +317,7 @@ class ApplicationPagesTests {
 	@Test
 	void anEndorsementOverTheCapIsRefusedOnThePageNamingTheCap() {
 		BatchRules.Overrides capOfOne = new BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
-				Optional.of(1), null, null, null, null);
+				Optional.of(1), null, null, null, null, null, null, null, null);
 		Batch batch = this.guides.batch(capOfOne, "20000.00", "CURRICULUM");
 		String first = submitted(teacher(), batch, "第一项");
 		String second = submitted(teacher(), batch, "第二项");

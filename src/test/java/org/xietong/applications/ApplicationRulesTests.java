@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,12 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchRules;
 import org.xietong.notifications.MailOutbox;
+import org.xietong.projects.Projects;
 import org.xietong.shared.MovableClock;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
@@ -40,13 +46,19 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The rules around an application: one submission however often it is sent, the teacher's
- * yearly limit and the university's caps refused before anything changes, the return by
- * e-mail, withdrawal, reminders and tasks.
+ * yearly limit, the university's caps and a leader's overdue project refused before
+ * anything changes, the return by e-mail, withdrawal, reminders and tasks.
  */
 @PlatformTest
 @TestPropertySource(
 		properties = { "spring.mail.host=localhost", "spring.mail.port=3025", "xietong.mail.dispatch-interval=PT1H" })
 class ApplicationRulesTests {
+
+	/**
+	 * The teachers whose projects are past their end date, as the tests say: the projects
+	 * module does not answer {@link LedProjects#overdue} yet.
+	 */
+	static final Set<UUID> OVERDUE_LEADERS = ConcurrentHashMap.newKeySet();
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -331,6 +343,44 @@ class ApplicationRulesTests {
 		});
 	}
 
+	@Test
+	void aLeaderOfAnOverdueProjectCannotSubmitWhereTheBatchSaysSoAndCanWhereItDoesNot() {
+		Batch blocking = this.guides.batch(null, "20000.00", "CURRICULUM");
+		Batch lenient = this.guides.batch(overdueBlocks(false), "20000.00", "CURRICULUM");
+		Teacher teacher = this.guides.teacher("jlu-admin");
+		Teacher punctual = this.guides.teacher("jlu-admin");
+		OVERDUE_LEADERS.add(UUID.fromString(teacher.id()));
+		String refusedHere = ready(blocking, teacher, 0);
+		String allowedThere = ready(lenient, teacher, 0);
+		String punctualOne = ready(blocking, punctual, 0);
+
+		Response check = this.api.get("/api/v1/applications/" + refusedHere + "/submission", teacher.token());
+		Response refused = this.api.post("/api/v1/applications/" + refusedHere + "/submit", teacher.token(), "{}");
+
+		assertThat(check.json().get("overdueProjects").get("count").asLong()).isOne();
+		assertThat(check.json().get("overdueProjects").get("blocksApplications").asBoolean()).isTrue();
+		assertThat(check.json().get("problems")).isEmpty();
+		assertThat(check.json().get("canSubmit").asBoolean()).isFalse();
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("OVERDUE_PROJECT");
+		assertThat(refused.json().get("detail").asString()).contains("1");
+		assertThat(this.api.get("/api/v1/applications/" + refusedHere, teacher.token()).json().get("status").asString())
+			.isEqualTo("DRAFT");
+		assertThat(receipts(refusedHere)).isZero();
+
+		Response lenientCheck = this.api.get("/api/v1/applications/" + allowedThere + "/submission", teacher.token());
+		assertThat(lenientCheck.json().get("overdueProjects").get("count").asLong()).isOne();
+		assertThat(lenientCheck.json().get("overdueProjects").get("blocksApplications").asBoolean()).isFalse();
+		assertThat(lenientCheck.json().get("canSubmit").asBoolean()).isTrue();
+		Response allowed = this.api.post("/api/v1/applications/" + allowedThere + "/submit", teacher.token(), "{}");
+		assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+		assertThat(receipts(allowedThere)).isOne();
+
+		Response punctualAnswer = this.api.post("/api/v1/applications/" + punctualOne + "/submit", punctual.token(),
+				"{}");
+		assertThat(punctualAnswer.status()).as(punctualAnswer.body()).isEqualTo(200);
+	}
+
 	private long reminded(String id) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM application_reminders WHERE application_id = :id")
 			.param("id", UUID.fromString(id))
@@ -341,7 +391,12 @@ class ApplicationRulesTests {
 	private static BatchRules.Overrides rules(Integer perTeacher, Integer perEnterprise, Integer perType) {
 		return new BatchRules.Overrides(null, null, null, null, null, null, perTeacher, null, null,
 				(perEnterprise == null) ? null : java.util.Optional.of(perEnterprise),
-				(perType == null) ? null : java.util.Optional.of(perType), null, null, null);
+				(perType == null) ? null : java.util.Optional.of(perType), null, null, null, null, null, null, null);
+	}
+
+	private static BatchRules.Overrides overdueBlocks(boolean blocks) {
+		return new BatchRules.Overrides(null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null, blocks);
 	}
 
 	private String ready(Batch batch, Teacher teacher, int guide) {
@@ -415,6 +470,34 @@ class ApplicationRulesTests {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * Answers {@link LedProjects#overdue} from {@link #OVERDUE_LEADERS}, and everything
+	 * else as the projects module does; primary, so that applications ask it rather than
+	 * the projects module.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class OverdueLeaders {
+
+		@Bean
+		@Primary
+		LedProjects overdueLeaders(Projects projects) {
+			return new LedProjects() {
+
+				@Override
+				public long inProgress(UUID teacherId) {
+					return projects.inProgress(teacherId);
+				}
+
+				@Override
+				public long overdue(UUID teacherId) {
+					return OVERDUE_LEADERS.contains(teacherId) ? 1 : 0;
+				}
+
+			};
+		}
+
 	}
 
 }

@@ -398,7 +398,7 @@ class ApprovalsApiTests {
 	void aLeaderAtTheBatchsLimitOfProjectsCannotBeApprovedASecondTime() {
 		// One project per leader; endorsement caps off, as the fixture's default.
 		var rules = new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, 1, null,
-				java.util.Optional.empty(), java.util.Optional.empty(), null, null, null);
+				java.util.Optional.empty(), java.util.Optional.empty(), null, null, null, null, null, null, null);
 		Recommended batch = this.fixture.recommend(rules, 2, "CURRICULUM", "NEW_DISCIPLINES");
 		RecommendedApplications.Item first = batch.applications().get(0);
 		RecommendedApplications.Item second = batch.applications()

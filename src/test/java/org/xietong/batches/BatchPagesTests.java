@@ -152,6 +152,11 @@ class BatchPagesTests {
 			.contains("name=\"rules.noticeWorkingDays\" type=\"number\" value=\"5\"")
 			.contains("name=\"rules.maxEndorsementsPerEnterprise\" type=\"number\" value=\"6\"")
 			.contains("name=\"rules.attachmentMaxMegabytes\" type=\"text\" value=\"20\"")
+			.contains("name=\"rules.agreementDueDays\" type=\"number\" value=\"30\"")
+			.contains("name=\"rules.maxExtensionMonths\" type=\"number\" value=\"12\"")
+			.contains("name=\"rules.maxRectifications\" type=\"number\" value=\"1\"")
+			.contains("<option value=\"true\" selected>是</option>")
+			.contains("<option value=\"false\">否</option>")
 			.contains("name=\"provinceCode\" type=\"text\" value=\"JL\"")
 			.contains("name=\"timeZone\" type=\"text\" value=\"Asia/Shanghai\"")
 			.contains("人工智能\n数字经济")
@@ -187,6 +192,7 @@ class BatchPagesTests {
 		Map<String, String> fields = formFields(code);
 		fields.put("schedule.applicationCloses", "2030-10-20T23:59:59");
 		fields.put("rules.noticeWorkingDays", "31");
+		fields.put("rules.maxRectifications", "4");
 		long before = batchCount();
 
 		Response refused = postForm("/batches", fields);
@@ -195,6 +201,7 @@ class BatchPagesTests {
 		assertThat(refused.body()).contains("data-testid=\"form-errors\"")
 			.contains("<p class=\"field-error\" data-field=\"schedule.applicationCloses\">不能早于前一个时间节点。</p>")
 			.contains("<p class=\"field-error\" data-field=\"rules.noticeWorkingDays\">公示期须在 1 至 30 个工作日之间。</p>")
+			.contains("<p class=\"field-error\" data-field=\"rules.maxRectifications\">整改次数上限须在 0 至 3 次之间。</p>")
 			.contains("value=\"2030-10-20T23:59:59\"")
 			.contains("value=\"" + code + "\"");
 		assertThat(batchCount()).isEqualTo(before);
@@ -222,12 +229,19 @@ class BatchPagesTests {
 		fields.put("version", "0");
 		fields.put("title", "改过的名称");
 		fields.put("rules.maxEndorsementsPerEnterprise", "");
+		fields.put("rules.maxExtensionMonths", "6");
+		fields.put("rules.overdueBlocksApplications", "false");
 		Response saved = postForm("/batches/" + id, fields);
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(this.browser.get("/batches/" + id, null).body()).contains("批次已保存").contains("改过的名称");
 		JsonNode batch = this.browser.get("/api/v1/batches/" + id, null).json();
 		assertThat(batch.get("version").asLong()).isEqualTo(1);
 		assertThat(batch.get("rules").get("maxEndorsementsPerEnterprise").isNull()).isTrue();
+		assertThat(batch.get("rules").get("maxExtensionMonths").asInt()).isEqualTo(6);
+		assertThat(batch.get("rules").get("overdueBlocksApplications").asBoolean()).isFalse();
+		assertThat(batch.get("rules").get("agreementDueDays").asInt()).isEqualTo(30);
+		assertThat(this.browser.get("/batches/" + id + "/edit", null).body())
+			.contains("<option value=\"false\" selected>否</option>");
 
 		fields.put("title", "又改一次");
 		Response stale = postForm("/batches/" + id, fields);

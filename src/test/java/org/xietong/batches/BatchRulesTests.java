@@ -43,6 +43,10 @@ class BatchRulesTests {
 		assertThat(rules.industries()).containsExactly("汽车", "冰雪", "医药健康", "光电信息", "人工智能", "生态环保(新能源)", "碳纤维(化工新材料)",
 				"文化旅游", "现代农业", "休闲康养", "智能制造", "电子商务", "乡村振兴");
 		assertThat(rules.attachmentMaxBytes()).isEqualTo(20L * 1024 * 1024);
+		assertThat(rules.agreementDueDays()).isEqualTo(30);
+		assertThat(rules.maxExtensionMonths()).isEqualTo(12);
+		assertThat(rules.maxRectifications()).isEqualTo(1);
+		assertThat(rules.overdueBlocksApplications()).isTrue();
 	}
 
 	@Test
@@ -66,6 +70,50 @@ class BatchRulesTests {
 		assertThat(merged.industries()).isEqualTo(notice.industries());
 		assertThat(merged.noticeWorkingDays()).isEqualTo(notice.noticeWorkingDays());
 		assertThat(merged.maxEndorsementsPerEnterprise()).isEqualTo(6);
+	}
+
+	@Test
+	void theRulesOfAProjectsLifeAreSetPerBatchAndOmittedOnesKeepTheNoticesValues() {
+		BatchRules merged = BatchRules.merge(read("""
+				{"agreementDueDays": 45, "maxRectifications": 0, "overdueBlocksApplications": false}"""));
+
+		assertThat(merged.agreementDueDays()).isEqualTo(45);
+		assertThat(merged.maxRectifications()).isZero();
+		assertThat(merged.overdueBlocksApplications()).isFalse();
+		assertThat(merged.maxExtensionMonths()).isEqualTo(12);
+		assertThat(merged.completionDueMonths()).isEqualTo(24);
+		assertThat(BatchRules.merge(read("{\"maxExtensionMonths\": 6}")).maxExtensionMonths()).isEqualTo(6);
+		assertThat(BatchRules.merge(read("{\"maxExtensionMonths\": 6}")).overdueBlocksApplications()).isTrue();
+		assertThat(merged.with(read("{\"overdueBlocksApplications\": true}")).overdueBlocksApplications()).isTrue();
+		assertThat(merged.with(BatchRules.Overrides.none())).isEqualTo(merged);
+	}
+
+	@Test
+	void refusesProjectRulesOutOfRangeNamingEachField() {
+		assertThatThrownBy(() -> BatchRules.merge(read("""
+				{"agreementDueDays": 0, "maxExtensionMonths": 37, "maxRectifications": 4}""")))
+			.isInstanceOfSatisfying(DomainException.class, ex -> {
+				assertThat(ex.status()).isEqualTo(422);
+				assertThat(ex.violations()).extracting(FieldViolation::field, FieldViolation::code)
+					.containsExactlyInAnyOrder(tuple("rules.agreementDueDays", "AGREEMENT_DAYS_RANGE"),
+							tuple("rules.maxExtensionMonths", "EXTENSION_MONTHS_RANGE"),
+							tuple("rules.maxRectifications", "RECTIFICATIONS_RANGE"));
+			});
+		assertThatThrownBy(() -> BatchRules.merge(read("""
+				{"agreementDueDays": 366, "maxExtensionMonths": 0, "maxRectifications": -1}""")))
+			.isInstanceOfSatisfying(DomainException.class,
+					ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
+						.containsExactlyInAnyOrder("rules.agreementDueDays", "rules.maxExtensionMonths",
+								"rules.maxRectifications"));
+
+		BatchRules lowest = BatchRules.merge(read("""
+				{"agreementDueDays": 1, "maxExtensionMonths": 1, "maxRectifications": 0}"""));
+		BatchRules highest = BatchRules.merge(read("""
+				{"agreementDueDays": 365, "maxExtensionMonths": 36, "maxRectifications": 3}"""));
+		assertThat(List.of(lowest.agreementDueDays(), lowest.maxExtensionMonths(), lowest.maxRectifications()))
+			.containsExactly(1, 1, 0);
+		assertThat(List.of(highest.agreementDueDays(), highest.maxExtensionMonths(), highest.maxRectifications()))
+			.containsExactly(365, 36, 3);
 	}
 
 	@Test
@@ -120,8 +168,9 @@ class BatchRulesTests {
 
 	@Test
 	void rulesAreValuesThatCannotBeChangedAfterTheFact() {
-		BatchRules rules = BatchRules.merge(new BatchRules.Overrides(null, null, null, Map.of(), null, null, null, null,
-				null, Optional.empty(), null, new java.util.ArrayList<>(List.of(" 人工智能 ")), null, null));
+		BatchRules rules = BatchRules
+			.merge(new BatchRules.Overrides(null, null, null, Map.of(), null, null, null, null, null, Optional.empty(),
+					null, new java.util.ArrayList<>(List.of(" 人工智能 ")), null, null, null, null, null, null));
 
 		assertThat(rules.directions()).containsExactly("人工智能");
 		assertThatThrownBy(() -> rules.directions().add("x")).isInstanceOf(UnsupportedOperationException.class);

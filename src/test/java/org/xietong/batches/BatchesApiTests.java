@@ -32,7 +32,8 @@ class BatchesApiTests {
 			 "directions": ["人工智能", "数字经济", "机器人与装备制造", "新能源", "智能农业", "智能医学", "新文科"],
 			 "industries": ["汽车", "冰雪", "医药健康", "光电信息", "人工智能", "生态环保(新能源)", "碳纤维(化工新材料)", "文化旅游",
 			   "现代农业", "休闲康养", "智能制造", "电子商务", "乡村振兴"],
-			 "attachmentMaxBytes": 20971520}""";
+			 "attachmentMaxBytes": 20971520, "agreementDueDays": 30, "maxExtensionMonths": 12, "maxRectifications": 1,
+			 "overdueBlocksApplications": true}""";
 
 	static final String SCHEDULE_2030 = """
 			{"guideSubmissionOpens": "2030-09-01T00:00:00+08:00", "guideSubmissionCloses": "2030-09-20T23:59:59+08:00",
@@ -107,8 +108,8 @@ class BatchesApiTests {
 				{"code": "%s", "title": "规则测试", "year": 2030, "provinceCode": "HL", "timeZone": "Asia/Harbin",
 				 "schedule": %s,
 				 "rules": {"keyProjectQuota": 25, "minEnterpriseCash": 250000.5, "maxEndorsementsPerEnterprise": null,
-				   "typeMinimums": {"TEACHER_TRAINING": 15000}, "industries": ["汽车", "冰雪"]}}""".formatted(code(),
-				SCHEDULE_2030);
+				   "typeMinimums": {"TEACHER_TRAINING": 15000}, "industries": ["汽车", "冰雪"],
+				   "agreementDueDays": 60, "overdueBlocksApplications": false}}""".formatted(code(), SCHEDULE_2030);
 
 		Response created = this.api.post("/api/v1/batches", this.dept, body);
 
@@ -124,6 +125,10 @@ class BatchesApiTests {
 		assertThat(rules.get("industries")).hasSize(2);
 		assertThat(rules.get("directions")).isEqualTo(notice.get("directions"));
 		assertThat(rules.get("noticeWorkingDays")).isEqualTo(notice.get("noticeWorkingDays"));
+		assertThat(rules.get("agreementDueDays").asInt()).isEqualTo(60);
+		assertThat(rules.get("overdueBlocksApplications").asBoolean()).isFalse();
+		assertThat(rules.get("maxExtensionMonths")).isEqualTo(notice.get("maxExtensionMonths"));
+		assertThat(rules.get("maxRectifications")).isEqualTo(notice.get("maxRectifications"));
 		assertThat(created.json().get("provinceCode").asString()).isEqualTo("HL");
 		assertThat(created.json().get("timeZone").asString()).isEqualTo("Asia/Harbin");
 	}
@@ -163,14 +168,15 @@ class BatchesApiTests {
 
 		String readable = body.replace("\"2030-09-20\"", "\"2030-09-20T23:59:59+08:00\"")
 			.replace("}}", "}, \"rules\": {\"typeMinimums\": {\"TEACHER_TRAINING\": -1}, \"noticeWorkingDays\": 0, "
-					+ "\"expertsPerApplication\": 16, \"directions\": [\"人工智能\", \"\"], \"industries\": [\"汽车\", \"汽车\"]}}");
+					+ "\"expertsPerApplication\": 16, \"directions\": [\"人工智能\", \"\"], \"industries\": [\"汽车\", \"汽车\"], "
+					+ "\"maxRectifications\": 9}}");
 		Response refused = this.api.post("/api/v1/batches", this.dept, readable);
 
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
 		assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
 		assertThat(fields(refused)).containsExactly("code", "title", "year", "provinceCode", "timeZone",
 				"rules.typeMinimums.TEACHER_TRAINING", "rules.noticeWorkingDays", "rules.expertsPerApplication",
-				"rules.directions", "rules.industries");
+				"rules.directions", "rules.industries", "rules.maxRectifications");
 		assertThat(batchCount()).isEqualTo(before);
 	}
 

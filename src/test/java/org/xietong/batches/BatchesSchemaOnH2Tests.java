@@ -2,6 +2,7 @@ package org.xietong.batches;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -60,6 +61,34 @@ class BatchesSchemaOnH2Tests {
 			assertThatThrownBy(() -> sql.executeUpdate(
 					"INSERT INTO batch_directions (batch_id, list_index, name) " + "VALUES ('" + id + "', 1, '人工智能')"))
 				.isInstanceOf(SQLException.class);
+		}
+	}
+
+	@Test
+	void aBatchWrittenWithoutTheProjectRulesTakesTheNoticesValuesAndTheirLimitsAreChecked() throws SQLException {
+		UUID id = UUID.randomUUID();
+		try (Connection connection = connect(); Statement sql = connection.createStatement()) {
+			sql.executeUpdate(
+					insert(id, "H2-PROJECT-RULES", "'2030-09-01 00:00:00+08'", "'2030-11-01 23:59:59+08'", "0"));
+			try (ResultSet row = sql
+				.executeQuery("SELECT agreement_due_days, max_extension_months, max_rectifications, "
+						+ "overdue_blocks_applications FROM batches WHERE id = '" + id + "'")) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getInt(1)).isEqualTo(30);
+				assertThat(row.getInt(2)).isEqualTo(12);
+				assertThat(row.getInt(3)).isEqualTo(1);
+				assertThat(row.getBoolean(4)).isTrue();
+			}
+			for (String change : new String[] { "agreement_due_days = 0", "agreement_due_days = 366",
+					"max_extension_months = 0", "max_extension_months = 37", "max_rectifications = -1",
+					"max_rectifications = 4" }) {
+				assertThatThrownBy(() -> sql.executeUpdate("UPDATE batches SET " + change + " WHERE id = '" + id + "'"))
+					.as(change)
+					.isInstanceOf(SQLException.class);
+			}
+			assertThat(sql.executeUpdate("UPDATE batches SET agreement_due_days = 365, max_extension_months = 36, "
+					+ "max_rectifications = 0, overdue_blocks_applications = FALSE WHERE id = '" + id + "'"))
+				.isOne();
 		}
 	}
 

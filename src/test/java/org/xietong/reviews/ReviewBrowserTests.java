@@ -75,10 +75,10 @@ class ReviewBrowserTests {
 	void theExpertsScoringPageAndTheEnterprisesReviewPageRunWithoutPolicyOrConsoleErrors() throws IOException {
 		this.api = new Api(this.port);
 		PublishedGuides guides = new PublishedGuides(this.api, this.batches, this.clock);
-		Batch batch = guides.batch(
-				new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
-						java.util.Optional.empty(), java.util.Optional.empty(), null, null, null),
-				"100000.00", 2, "CURRICULUM");
+		Batch batch = guides
+			.batch(new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
+					java.util.Optional.empty(), java.util.Optional.empty(), null, null, null, null, null, null, null),
+					"100000.00", 2, "CURRICULUM");
 		String guideId = batch.guideIds().get(0);
 		String enterprise = batch.enterprise().token();
 		List<String> applications = new ArrayList<>();

@@ -449,10 +449,10 @@ class ReviewPagesTests {
 	 * criteria 60 (max 10) and 40 (max 100), {@code experts} experts each.
 	 */
 	private Review review(int count, int experts, boolean planned) {
-		Batch batch = this.guides.batch(
-				new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
-						java.util.Optional.empty(), java.util.Optional.empty(), null, null, null),
-				"100000.00", 2, "CURRICULUM");
+		Batch batch = this.guides
+			.batch(new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
+					java.util.Optional.empty(), java.util.Optional.empty(), null, null, null, null, null, null, null),
+					"100000.00", 2, "CURRICULUM");
 		List<String> applications = new ArrayList<>();
 		List<String> titles = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

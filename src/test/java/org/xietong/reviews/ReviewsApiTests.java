@@ -394,10 +394,10 @@ class ReviewsApiTests {
 	 */
 	private Review review(int count, int experts) {
 		// No endorsement caps: several applications from one university reach one guide.
-		Batch batch = this.guides.batch(
-				new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
-						java.util.Optional.empty(), java.util.Optional.empty(), null, null, null),
-				"100000.00", 2, "CURRICULUM");
+		Batch batch = this.guides
+			.batch(new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
+					java.util.Optional.empty(), java.util.Optional.empty(), null, null, null, null, null, null, null),
+					"100000.00", 2, "CURRICULUM");
 		List<String> applications = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String admin = (i == 0) ? "jlu-admin" : "nenu-admin";

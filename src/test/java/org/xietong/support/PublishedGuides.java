@@ -115,7 +115,8 @@ public final class PublishedGuides {
 				rules.maxApplicationsPerTeacher(), rules.maxProjectsInProgressPerTeacher(),
 				rules.expertsPerApplication(), java.util.Optional.ofNullable(rules.maxEndorsementsPerEnterprise()),
 				java.util.Optional.ofNullable(rules.maxEndorsementsPerEnterpriseAndType()), rules.directions(),
-				rules.industries(), rules.attachmentMaxBytes());
+				rules.industries(), rules.attachmentMaxBytes(), rules.agreementDueDays(), rules.maxExtensionMonths(),
+				rules.maxRectifications(), rules.overdueBlocksApplications());
 	}
 
 	/** An enterprise that may take part in any batch, signed in through the API. */

@@ -100,7 +100,7 @@ public final class RecommendedApplications {
 	/** The notice's rules without either endorsement cap: one university endorses all. */
 	private static BatchRules.Overrides withoutEndorsementCaps() {
 		return new BatchRules.Overrides(null, null, null, null, null, null, null, null, null, Optional.empty(),
-				Optional.empty(), null, null, null);
+				Optional.empty(), null, null, null, null, null, null, null);
 	}
 
 	/**

@@ -122,15 +122,20 @@ class ApplicationPageSupport {
 				deadline = 0;
 			}
 		}
+		SubmissionCheck.Overdue overdue = check.overdueProjects();
+		List<String> missing = lines(check.problems(), locale);
+		if (!overdue.allowsThisOne()) {
+			missing.add(message("error.OVERDUE_PROJECT", locale, overdue.count()));
+		}
 		return new SubmissionPanel(applicationId.toString(), state,
 				ApplicationDisplay.seconds(window.opens(), window.timeZone()),
 				ApplicationDisplay.seconds(window.closes(), window.timeZone()), window.timeZone().getId(), countdown,
 				deadline, check.applicationsThisYear().used(), check.applicationsThisYear().limit(),
 				check.applicationsThisYear().allowsThisOne(), check.projectsInProgress().used(),
 				check.projectsInProgress().limit(), check.projectsInProgress().allowsThisOne(),
+				overdue.blocksApplications(), overdue.count(), overdue.allowsThisOne(),
 				ApplicationDisplay.yuan(check.cashPerProject()), ApplicationDisplay.yuan(check.budgetTotal()),
-				check.cashPerProject().isLessThan(check.budgetTotal()), lines(check.problems(), locale),
-				check.canSubmit(), editable);
+				check.cashPerProject().isLessThan(check.budgetTotal()), missing, check.canSubmit(), editable);
 	}
 
 	/** A span as people say it: "3 天 4 小时 5 分". */

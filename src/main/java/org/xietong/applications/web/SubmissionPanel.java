@@ -11,9 +11,14 @@ import java.util.List;
  * @param windowState {@code open}, {@code ahead} or {@code closed}
  * @param remainingMillis how long the countdown runs from now (to the opening or the
  * closing), for the page's script, which counts on from there; 0 once closed
+ * @param overdueShown whether the batch refuses leaders of overdue projects, so that the
+ * panel shows how many the teacher has
+ * @param overdueProjects the projects the teacher leads past their end date without
+ * completion
  */
 public record SubmissionPanel(String applicationId, String windowState, String opens, String closes, String zone,
 		String countdown, long remainingMillis, long yearlyUsed, int yearlyLimit, boolean yearlyAllows,
-		long projectsUsed, int projectsLimit, boolean projectsAllow, String cash, String total, boolean overBudget,
-		List<String> missing, boolean canSubmit, boolean editable) {
+		long projectsUsed, int projectsLimit, boolean projectsAllow, boolean overdueShown, long overdueProjects,
+		boolean overdueAllows, String cash, String total, boolean overBudget, List<String> missing, boolean canSubmit,
+		boolean editable) {
 }

@@ -31,18 +31,22 @@ import org.xietong.shared.Money;
  * ({@code schedule.applicationCloses}, {@code rules.typeMinimums.TEACHER_TRAINING}), so
  * each problem lands next to its input. Times are {@code datetime-local} values in the
  * batch's time zone; the attachment limit is in MiB; directions and industries are one
- * per line; an empty cap means no cap.
+ * per line; an empty cap means no cap; a yes-or-no rule is {@code true} or {@code false},
+ * and empty takes the notice's value.
  */
 public final class BatchForm {
 
 	/** The whole-number rules, in the order the form shows them. */
 	public static final List<String> NUMBER_RULES = List.of("completionDueMonths", "minEnterpriseAgeYears",
 			"keyProjectQuota", "noticeWorkingDays", "maxApplicationsPerTeacher", "maxProjectsInProgressPerTeacher",
-			"expertsPerApplication");
+			"expertsPerApplication", "agreementDueDays", "maxExtensionMonths", "maxRectifications");
 
 	/** The rules whose empty value means "no cap". */
 	public static final List<String> CAP_RULES = List.of("maxEndorsementsPerEnterprise",
 			"maxEndorsementsPerEnterpriseAndType");
+
+	/** The yes-or-no rules, in the order the form shows them. */
+	public static final List<String> YES_NO_RULES = List.of("overdueBlocksApplications");
 
 	/** The schedule's fields, in order. */
 	public static final List<String> SCHEDULE = BatchSchedule.FIELDS;
@@ -109,6 +113,10 @@ public final class BatchForm {
 		values.put("rules.directions", String.join("\n", rules.directions()));
 		values.put("rules.industries", String.join("\n", rules.industries()));
 		values.put(ATTACHMENT_MEGABYTES, megabytes(rules.attachmentMaxBytes()));
+		values.put("rules.agreementDueDays", Integer.toString(rules.agreementDueDays()));
+		values.put("rules.maxExtensionMonths", Integer.toString(rules.maxExtensionMonths()));
+		values.put("rules.maxRectifications", Integer.toString(rules.maxRectifications()));
+		values.put("rules.overdueBlocksApplications", Boolean.toString(rules.overdueBlocksApplications()));
 	}
 
 	/** A size in MiB, exactly: {@code 20}, {@code 1.5}. */
@@ -167,6 +175,10 @@ public final class BatchForm {
 			String field = "rules." + name;
 			caps.put(name, blank(field) ? Optional.empty() : Optional.ofNullable(integer(field, violations)));
 		}
+		Map<String, Boolean> yesNo = new HashMap<>();
+		for (String name : YES_NO_RULES) {
+			yesNo.put(name, yesOrNo("rules." + name, violations));
+		}
 		Map<String, Money> minimums = new LinkedHashMap<>();
 		for (ProjectType type : ProjectType.values()) {
 			Money amount = money("rules.typeMinimums." + type, violations);
@@ -180,7 +192,8 @@ public final class BatchForm {
 				numbers.get("maxApplicationsPerTeacher"), numbers.get("maxProjectsInProgressPerTeacher"),
 				numbers.get("expertsPerApplication"), caps.get("maxEndorsementsPerEnterprise"),
 				caps.get("maxEndorsementsPerEnterpriseAndType"), lines("rules.directions"), lines("rules.industries"),
-				attachmentBytes(violations));
+				attachmentBytes(violations), numbers.get("agreementDueDays"), numbers.get("maxExtensionMonths"),
+				numbers.get("maxRectifications"), yesNo.get("overdueBlocksApplications"));
 		if (!violations.isEmpty()) {
 			throw DomainException.invalid(violations);
 		}
@@ -205,6 +218,28 @@ public final class BatchForm {
 			violations.add(new FieldViolation(field, "INVALID_NUMBER", "a whole number"));
 			return null;
 		}
+	}
+
+	private Boolean yesOrNo(String field, List<FieldViolation> violations) {
+		if (blank(field)) {
+			return null;
+		}
+		return switch (value(field).trim()) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> {
+				violations.add(new FieldViolation(field, "INVALID_YES_NO", "true or false"));
+				yield null;
+			}
+		};
+	}
+
+	/**
+	 * Whether the form holds "no" for a yes-or-no rule; anything else shows as "yes", the
+	 * notice's value of every such rule.
+	 */
+	public boolean isNo(String field) {
+		return "false".equals(value(field).trim());
 	}
 
 	private Money money(String field, List<FieldViolation> violations) {

@@ -22,7 +22,12 @@ record BatchRequest(@Schema(example = "JL-2024") String code, @Schema(example = 
 		@Schema(example = "JL", description = "two upper-case letters; default JL") String provinceCode,
 		@Schema(example = "Asia/Shanghai", description = "default Asia/Shanghai") String timeZone,
 		BatchResource.Schedule schedule,
-		@Schema(description = "only the rules to change; the others take the notice's values") BatchRules.Overrides rules,
+		@Schema(description = "only the rules to change; the others take the notice's values. Those of a project's "
+				+ "life after approval: agreementDueDays (days after the approval list is published to submit the "
+				+ "cooperation agreement; default 30, 1 to 365), maxExtensionMonths (the longest extension one change "
+				+ "request may ask; default 12, 1 to 36), maxRectifications (times acceptance may send a project back; "
+				+ "default 1, 0 to 3), overdueBlocksApplications (a leader with a project past its end date cannot "
+				+ "submit; default true)") BatchRules.Overrides rules,
 		@Schema(description = "the version read; required by PUT") Long version) {
 
 	/**
