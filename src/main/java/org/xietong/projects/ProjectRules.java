@@ -13,7 +13,8 @@ import org.xietong.batches.BatchView;
 record ProjectRules(int agreementDueDays, int completionDueMonths, int maxExtensionMonths, int maxRectifications) {
 
 	static ProjectRules of(BatchView batch) {
-		return new ProjectRules(30, batch.rules().completionDueMonths(), 12, 1);
+		return new ProjectRules(batch.rules().agreementDueDays(), batch.rules().completionDueMonths(),
+				batch.rules().maxExtensionMonths(), batch.rules().maxRectifications());
 	}
 
 }

@@ -226,6 +226,24 @@ public class Projects implements LedProjects {
 			.single();
 	}
 
+	/**
+	 * How many projects the teacher leads that are past their end date without a
+	 * completion request (running, or sent back to rectify).
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public long overdue(UUID teacherId) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM projects WHERE leader_id = :leader AND status IN ('IN_PROGRESS', 'RECTIFYING')
+				AND ends_on < :today""")
+			.param("leader", teacherId)
+			.param("today",
+					java.time.LocalDate.ofInstant(this.clock.instant(),
+							org.xietong.batches.BatchManagement.DEFAULT_TIME_ZONE))
+			.query(Long.class)
+			.single();
+	}
+
 	/** One page of the projects a query finds, in number order. */
 	@Transactional(readOnly = true)
 	public PageResult<ProjectView> search(ProjectQuery query, int page, int size) {
