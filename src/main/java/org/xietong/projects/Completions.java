@@ -256,7 +256,7 @@ public class Completions {
 		if (project.status() == ProjectStatus.COMPLETION_CONSENTED) {
 			this.records.move(project, ProjectStatus.UNDER_ACCEPTANCE);
 		}
-		this.records.record(project, user.username(), "ACCEPTANCE_EXPERT_ASSIGNED", expert.displayName());
+		this.records.record(project, user.username(), "ACCEPTANCE_EXPERT_ASSIGNED", expert.displayName(), expert.id());
 		return assignment(id).orElseThrow();
 	}
 

@@ -114,6 +114,11 @@ class ProjectRecords {
 	 * and as an event for those it concerns.
 	 */
 	void record(ProjectView project, String actor, String action, String detail) {
+		record(project, actor, action, detail, null);
+	}
+
+	/** The same, for a step that names one person. */
+	void record(ProjectView project, String actor, String action, String detail, UUID personId) {
 		this.jdbc.sql("""
 				INSERT INTO project_history (id, project_id, at, actor, action, detail)
 				VALUES (:id, :project, :at, :actor, :action, :detail)""")
@@ -126,7 +131,7 @@ class ProjectRecords {
 			.update();
 		this.audit.record(AuditEvent.of("PROJECT_" + action, "Project", project.id()).after(detail));
 		this.events.publishEvent(new ProjectStep(project.id(), project.number(), project.title(), action, detail,
-				project.leaderId(), project.universityId(), project.enterpriseId()));
+				project.leaderId(), project.universityId(), project.enterpriseId(), personId));
 	}
 
 	List<HistoryEntry> history(UUID projectId) {

@@ -193,7 +193,136 @@ class ProjectLifecycleApiTests {
 		assertThat(this.api.get(path(project, "/changes"), this.api.token("dept")).json().size()).isZero();
 	}
 
+	@Test
+	void acceptanceSendsAProjectBackToRectifyOnceAndThenOnlyPassOrFail() {
+		Published published = publish(1);
+		Project project = published.projects().get(0);
+		String enterprise = published.batch().enterprise().token();
+		String university = this.api.token(project.universityAdmin());
+		running(project, enterprise);
+		Expert expert = expert(enterprise);
+
+		Response first = acceptance(project, university, enterprise, expert, "RECTIFY");
+		String afterFirst = status(project);
+		Response second = acceptance(project, university, enterprise, expert, "RECTIFY");
+		String afterSecond = status(project);
+		Response failed = this.api.post(path(project, "/acceptance/conclude"), enterprise,
+				Map.of("conclusion", "FAIL", "comment", "整改后仍未达到协议约定的成果。"));
+
+		assertThat(first.status()).as(first.toString()).isEqualTo(200);
+		assertThat(afterFirst).isEqualTo("RECTIFYING");
+		assertThat(second.status()).isEqualTo(409);
+		assertThat(second.code()).isEqualTo("QUOTA_EXCEEDED");
+		assertThat(afterSecond).isEqualTo("UNDER_ACCEPTANCE");
+		assertThat(failed.status()).as(failed.toString()).isEqualTo(200);
+		assertThat(status(project)).isEqualTo("FAILED");
+	}
+
+	@Test
+	void aLeaderWhoseProjectIsPastItsEndWithoutCompletionCannotApplyInANewBatch() {
+		Published published = publish(1);
+		Project project = published.projects().get(0);
+		String username = this.api.get("/api/v1/me", project.teacherToken()).json().get("username").asString();
+		running(project, published.batch().enterprise().token());
+
+		// Two years on, the project ended a year ago and nobody asked for completion.
+		this.clock.advance(Duration.ofDays(730));
+		org.xietong.support.PublishedGuides guides = new org.xietong.support.PublishedGuides(this.api, this.batches,
+				this.clock);
+		org.xietong.support.PublishedGuides.Batch next = guides.batch(null, "20000.00", "CURRICULUM");
+		String teacher = this.api.token(username, "Changed#2025");
+		Response created = this.api.post("/api/v1/guides/" + next.guideIds().get(0) + "/applications", teacher,
+				org.xietong.support.PublishedGuides.application("逾期负责人的新申报"));
+		String id = created.json().get("id").asString();
+		this.api.upload("/api/v1/applications/" + id + "/attachments", teacher, Map.of("kind", "APPLICATION_FORM"),
+				"申报书.pdf", Samples.pdf());
+		JsonNode check = this.api.get("/api/v1/applications/" + id + "/submission", teacher).json();
+		Response refused = this.api.post("/api/v1/applications/" + id + "/submit", teacher, "{}");
+
+		assertThat(check.get("canSubmit").asBoolean()).isFalse();
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("OVERDUE_PROJECT");
+		assertThat(this.api.get("/api/v1/applications/" + id, teacher).json().get("status").asString())
+			.isEqualTo("DRAFT");
+	}
+
+	@Test
+	void theLeaderIsRemindedOnceBeforeTheAgreementIsDueAndTheUniversityToldWhenItIsLate() {
+		Published published = publish(1);
+		Project project = published.projects().get(0);
+		String leader = this.api.get("/api/v1/me", project.teacherToken()).json().get("id").asString();
+		String admin = this.api.get("/api/v1/me", this.api.token(project.universityAdmin()))
+			.json()
+			.get("id")
+			.asString();
+
+		this.clock.advance(Duration.ofDays(28));
+		this.reminders.remind();
+		this.reminders.remind();
+		this.clock.advance(Duration.ofDays(5));
+		this.reminders.remind();
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(inbox(leader, "inbox.project.AGREEMENT_DUE_SOON", project)).isOne();
+			assertThat(inbox(leader, "inbox.project.AGREEMENT_OVERDUE", project)).isOne();
+			assertThat(inbox(admin, "inbox.project.AGREEMENT_OVERDUE", project)).isOne();
+		});
+		JsonNode tasks = this.api.get("/api/v1/me/tasks", project.teacherToken()).json();
+		assertThat(tasks).anySatisfy(task -> {
+			assertThat(task.get("kind").asString()).isEqualTo("PROJECT_AGREEMENT");
+			assertThat(task.path("deadline").asString("")).isNotEmpty();
+		});
+	}
+
 	// Fixtures.
+
+	@Autowired
+	AgreementReminders reminders;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private long inbox(String userId, String key, Project project) {
+		return this.jdbc
+			.sql("""
+					SELECT COUNT(*) FROM inbox_messages WHERE recipient_id = :user AND message_key = :key AND link = :link""")
+			.param("user", java.util.UUID.fromString(userId))
+			.param("key", key)
+			.param("link", "/projects/" + project.id())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Takes the project through its agreement: it is then in progress. */
+	private void running(Project project, String enterprise) {
+		assertThat(agreement(project, project.cash().toPlainString()).status()).isEqualTo(200);
+		assertThat(this.api.post(path(project, "/agreement/check"), this.api.token(project.universityAdmin()), "{}")
+			.status()).isEqualTo(200);
+		assertThat(this.api.post(path(project, "/agreement/confirm"), enterprise, "{}").status()).isEqualTo(200);
+	}
+
+	/**
+	 * The leader asks for completion, the university consents, the expert (assigned on
+	 * the first round) concludes, and the enterprise records {@code conclusion}.
+	 */
+	private Response acceptance(Project project, String university, String enterprise, Expert expert,
+			String conclusion) {
+		assertThat(this.api
+			.post(path(project, "/completion"), project.teacherToken(),
+					Map.of("report", "已完成。", "outcomes", List.of(Map.of("kind", "CASE", "title", "教学案例十个")),
+							"fundUsage", List.of(Map.of("category", "设备费", "amount", "1000.00"))))
+			.status()).isEqualTo(200);
+		assertThat(this.api.post(path(project, "/completion/consent"), university, "{}").status()).isEqualTo(200);
+		Response assigned = this.api.post(path(project, "/acceptance/assignments"), enterprise,
+				Map.of("expertId", expert.id()));
+		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+		assertThat(this.api
+			.post("/api/v1/acceptance-assignments/" + assigned.json().get("id").asString() + "/conclude",
+					expert.token(), Map.of("conclusion", conclusion, "comment", "意见见附件。"))
+			.status()).isEqualTo(200);
+		return this.api.post(path(project, "/acceptance/conclude"), enterprise,
+				Map.of("conclusion", conclusion, "comment", "请按专家意见整改。"));
+	}
 
 	private Response agreement(Project project, String cash) {
 		return agreementAs(project, project.teacherToken(), cash);
