@@ -250,7 +250,8 @@ class ProjectLifecycleApiTests {
 	void theLeaderIsRemindedOnceBeforeTheAgreementIsDueAndTheUniversityToldWhenItIsLate() {
 		Published published = publish(1);
 		Project project = published.projects().get(0);
-		String leader = this.api.get("/api/v1/me", project.teacherToken()).json().get("id").asString();
+		JsonNode me = this.api.get("/api/v1/me", project.teacherToken()).json();
+		String leader = me.get("id").asString();
 		String admin = this.api.get("/api/v1/me", this.api.token(project.universityAdmin()))
 			.json()
 			.get("id")
@@ -267,7 +268,9 @@ class ProjectLifecycleApiTests {
 			assertThat(inbox(leader, "inbox.project.AGREEMENT_OVERDUE", project)).isOne();
 			assertThat(inbox(admin, "inbox.project.AGREEMENT_OVERDUE", project)).isOne();
 		});
-		JsonNode tasks = this.api.get("/api/v1/me/tasks", project.teacherToken()).json();
+		// A month on, the leader signs in again.
+		String teacher = this.api.token(me.get("username").asString(), "Changed#2025");
+		JsonNode tasks = this.api.get("/api/v1/me/tasks", teacher).json();
 		assertThat(tasks).anySatisfy(task -> {
 			assertThat(task.get("kind").asString()).isEqualTo("PROJECT_AGREEMENT");
 			assertThat(task.path("deadline").asString("")).isNotEmpty();
