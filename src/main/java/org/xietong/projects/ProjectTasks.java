@@ -20,7 +20,8 @@ import org.xietong.shared.TaskSource;
  * What a project's next step asks of each party: the leader its agreement (by its due
  * date), the university to check an agreement or a completion request, the enterprise to
  * confirm an agreement, to decide on a change or to organise acceptance, the department
- * to decide on a change the enterprise approved, an expert its acceptance task.
+ * to decide on a change the enterprise approved and to look at the projects past their
+ * end without completion, an expert its acceptance task.
  */
 @Component
 class ProjectTasks implements TaskSource {
@@ -29,8 +30,11 @@ class ProjectTasks implements TaskSource {
 
 	private final JdbcClient jdbc;
 
-	ProjectTasks(JdbcClient jdbc) {
+	private final java.time.Clock clock;
+
+	ProjectTasks(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
@@ -40,10 +44,7 @@ class ProjectTasks implements TaskSource {
 			case "TEACHER" -> leader(userId);
 			case "UNIVERSITY_ADMIN" -> university(actor.organizationId());
 			case "ENTERPRISE_CONTACT" -> enterprise(actor.organizationId());
-			case "DEPARTMENT_OFFICER" -> projects("""
-					SELECT DISTINCT p.id, p.title, p.project_number FROM projects p JOIN project_changes c
-					ON c.project_id = p.id WHERE c.status = 'ENTERPRISE_APPROVED'""", null, "CHANGE_TO_DECIDE",
-					"task.projects.changeToDecide");
+			case "DEPARTMENT_OFFICER" -> department();
 			case "EXPERT" -> this.jdbc.sql("""
 					SELECT p.id, p.title, p.project_number FROM acceptance_assignments a JOIN projects p
 					ON p.id = a.project_id WHERE a.expert_id = :who AND a.concluded_at IS NULL
@@ -67,6 +68,22 @@ class ProjectTasks implements TaskSource {
 					"/projects/" + rs.getObject(1, UUID.class),
 					(due == null) ? null : due.plusDays(1).atStartOfDay(ZONE).toInstant(), 1);
 		}).list();
+	}
+
+	private List<Task> department() {
+		List<Task> tasks = new ArrayList<>(projects("""
+				SELECT DISTINCT p.id, p.title, p.project_number FROM projects p JOIN project_changes c
+				ON c.project_id = p.id WHERE c.status = 'ENTERPRISE_APPROVED'""", null, "CHANGE_TO_DECIDE",
+				"task.projects.changeToDecide"));
+		tasks.addAll(this.jdbc.sql("""
+				SELECT p.batch_id, b.title, COUNT(*) FROM projects p JOIN batches b ON b.id = p.batch_id
+				WHERE p.status IN ('IN_PROGRESS', 'RECTIFYING') AND p.ends_on < :today GROUP BY p.batch_id, b.title""")
+			.param("today", LocalDate.ofInstant(this.clock.instant(), ZONE))
+			.query((rs, n) -> new Task("PROJECTS_OVERDUE", "task.projects.overdue",
+					List.of(rs.getString(2), Long.toString(rs.getLong(3))),
+					"/projects?batchId=" + rs.getObject(1, UUID.class), null, rs.getLong(3)))
+			.list());
+		return tasks;
 	}
 
 	private List<Task> university(UUID universityId) {

@@ -153,7 +153,7 @@ public class Projects implements LedProjects {
 	public Optional<ProjectView> find(UUID id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE id = :id")
 			.param("id", id)
-			.query(Projects::view)
+			.query(this::view)
 			.optional();
 	}
 
@@ -165,7 +165,7 @@ public class Projects implements LedProjects {
 		}
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE project_number = :number")
 			.param("number", number.strip().toUpperCase(Locale.ROOT))
-			.query(Projects::view)
+			.query(this::view)
 			.optional();
 	}
 
@@ -174,7 +174,7 @@ public class Projects implements LedProjects {
 	public Optional<ProjectView> byApplication(UUID applicationId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE application_id = :application")
 			.param("application", applicationId)
-			.query(Projects::view)
+			.query(this::view)
 			.optional();
 	}
 
@@ -257,7 +257,7 @@ public class Projects implements LedProjects {
 					+ " ORDER BY number_prefix, number_sequence, id LIMIT :limit OFFSET :offset"))
 			.param("limit", size)
 			.param("offset", (long) page * size)
-			.query(Projects::view)
+			.query(this::view)
 			.list();
 		return new PageResult<>(items, page, size, total);
 	}
@@ -269,7 +269,7 @@ public class Projects implements LedProjects {
 		where
 			.bind(this.jdbc.sql("SELECT " + COLUMNS + " FROM projects WHERE " + where.sql()
 					+ " ORDER BY number_prefix, number_sequence, id LIMIT " + MAX_EXPORT_ROWS))
-			.query(Projects::view)
+			.query(this::view)
 			.stream()
 			.forEach(action);
 	}
@@ -308,15 +308,21 @@ public class Projects implements LedProjects {
 			.contains("search_text", "text", query.text());
 	}
 
-	private static ProjectView view(ResultSet rs, int n) throws SQLException {
-		return new ProjectView(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getInt(4),
-				rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8),
-				rs.getObject(9, UUID.class), rs.getString(10), rs.getObject(11, UUID.class), rs.getString(12),
-				rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15), ProjectType.valueOf(rs.getString(16)),
-				Money.of(rs.getBigDecimal(17)), Money.of(rs.getBigDecimal(18)), rs.getBoolean(19),
-				ProjectStatus.valueOf(rs.getString(20)), rs.getObject(24, java.time.LocalDate.class),
+	private ProjectView view(ResultSet rs, int n) throws SQLException {
+		ProjectView project = new ProjectView(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+				rs.getInt(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getObject(7, UUID.class),
+				rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10), rs.getObject(11, UUID.class),
+				rs.getString(12), rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15),
+				ProjectType.valueOf(rs.getString(16)), Money.of(rs.getBigDecimal(17)), Money.of(rs.getBigDecimal(18)),
+				rs.getBoolean(19), ProjectStatus.valueOf(rs.getString(20)), rs.getObject(24, java.time.LocalDate.class),
 				rs.getObject(21, OffsetDateTime.class).toInstant(), rs.getObject(22, OffsetDateTime.class).toInstant(),
-				rs.getLong(23));
+				rs.getLong(23), false);
+		boolean overdue = project.endsOn() != null
+				&& (project.status() == ProjectStatus.IN_PROGRESS || project.status() == ProjectStatus.RECTIFYING)
+				&& project.endsOn()
+					.isBefore(java.time.LocalDate.ofInstant(this.clock.instant(),
+							org.xietong.batches.BatchManagement.DEFAULT_TIME_ZONE));
+		return overdue ? project.flaggedOverdue() : project;
 	}
 
 }

@@ -239,6 +239,13 @@ class ProjectLifecycleApiTests {
 		JsonNode check = this.api.get("/api/v1/applications/" + id + "/submission", teacher).json();
 		Response refused = this.api.post("/api/v1/applications/" + id + "/submit", teacher, "{}");
 
+		JsonNode overdue = this.api.get(path(project, ""), this.api.token("dept")).json();
+		JsonNode deptTasks = this.api.get("/api/v1/me/tasks", this.api.token("dept")).json();
+		assertThat(overdue.get("overdue").asBoolean()).isTrue();
+		assertThat(deptTasks).anySatisfy(task -> {
+			assertThat(task.get("kind").asString()).isEqualTo("PROJECTS_OVERDUE");
+			assertThat(task.get("link").asString()).endsWith(published.batch().batchId().toString());
+		});
 		assertThat(check.get("canSubmit").asBoolean()).isFalse();
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.code()).isEqualTo("OVERDUE_PROJECT");
