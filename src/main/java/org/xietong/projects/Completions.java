@@ -46,7 +46,16 @@ public class Completions {
 
 	}
 
-	public record Outcome(OutcomeKind kind, String title, String description) {
+	/**
+	 * An outcome; {@code fileId} is its file once attached (a syllabus, a paper, a
+	 * patent).
+	 */
+	public record Outcome(OutcomeKind kind, String title, String description, UUID fileId) {
+
+		public Outcome(OutcomeKind kind, String title, String description) {
+			this(kind, title, description, null);
+		}
+
 	}
 
 	public record FundUse(String category, Money amount) {
@@ -80,7 +89,11 @@ public class Completions {
 
 	private final ApplicationQueries applications;
 
-	Completions(JdbcClient jdbc, ProjectRecords records, ExpertConflicts experts, ApplicationQueries applications) {
+	private final org.xietong.files.StoredFiles files;
+
+	Completions(JdbcClient jdbc, ProjectRecords records, ExpertConflicts experts, ApplicationQueries applications,
+			org.xietong.files.StoredFiles files) {
+		this.files = files;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.experts = experts;
@@ -186,6 +199,48 @@ public class Completions {
 		if (!violations.isEmpty()) {
 			throw DomainException.invalid(violations);
 		}
+	}
+
+	/**
+	 * The leader attaches a file to an outcome of its completion request while the
+	 * university has not yet decided on it (PDF, Word, Excel, images or ZIP, within the
+	 * batch's attachment size).
+	 */
+	@Transactional
+	public CompletionView attachOutcomeFile(UUID projectId, CurrentUser user, int index, java.io.InputStream content,
+			String fileName) {
+		ProjectView project = this.records.forStep(projectId, user, Party.LEADER);
+		ProjectRecords.require(project, ProjectStatus.COMPLETION_REQUESTED);
+		CompletionView completion = find(projectId).orElseThrow();
+		if (index < 0 || index >= completion.outcomes().size()) {
+			throw DomainException.notFound("outcome");
+		}
+		if (content == null) {
+			throw DomainException.invalid("file", "REQUIRED", "the outcome's file");
+		}
+		org.xietong.files.StoredFile stored = this.files.store(content, fileName,
+				org.xietong.files.FileType.ATTACHMENTS, this.records.batch(project).rules().attachmentMaxBytes(),
+				user.username());
+		this.jdbc.sql("UPDATE project_outcomes SET file_id = :file WHERE project_id = :id AND outcome_index = :i")
+			.param("file", stored.id())
+			.param("id", projectId)
+			.param("i", index)
+			.update();
+		this.records.record(project, user.username(), "OUTCOME_FILE_ATTACHED",
+				completion.outcomes().get(index).title() + ": " + stored.originalName());
+		return find(projectId).orElseThrow();
+	}
+
+	/** An outcome's file, for those who may see the project. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<org.xietong.files.StoredFile> outcomeFile(UUID projectId, int index) {
+		return find(projectId).filter(c -> index >= 0 && index < c.outcomes().size())
+			.map(c -> c.outcomes().get(index).fileId())
+			.flatMap(this.files::find);
+	}
+
+	public java.io.InputStream open(org.xietong.files.StoredFile file) {
+		return this.files.open(file);
 	}
 
 	/** The university consents to the completion request. */
@@ -386,11 +441,12 @@ public class Completions {
 					Agreements.instant(rs, "published_at")))
 			.optional();
 		return found.map(c -> {
-			List<Outcome> outcomes = this.jdbc
-				.sql("""
-						SELECT kind, title, description FROM project_outcomes WHERE project_id = :id ORDER BY outcome_index""")
+			List<Outcome> outcomes = this.jdbc.sql("""
+						SELECT kind, title, description, file_id FROM project_outcomes WHERE project_id = :id
+					ORDER BY outcome_index""")
 				.param("id", projectId)
-				.query((rs, n) -> new Outcome(OutcomeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
+				.query((rs, n) -> new Outcome(OutcomeKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+						rs.getObject(4, UUID.class)))
 				.list();
 			List<FundUse> usage = this.jdbc.sql("""
 					SELECT category, amount FROM project_fund_usage WHERE project_id = :id ORDER BY line_index""")

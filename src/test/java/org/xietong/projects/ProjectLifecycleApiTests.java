@@ -106,6 +106,10 @@ class ProjectLifecycleApiTests {
 						List.of(Map.of("kind", "COURSE", "title", "智能网联汽车导论", "description", "32 学时"),
 								Map.of("kind", "TEXTBOOK", "title", "智能网联汽车实验指导书", "description", "校内讲义")),
 						"fundUsage", List.of(Map.of("category", "设备费", "amount", project.cash().toPlainString()))));
+		Response outcomeFile = this.api.upload(path(project, "/completion/outcomes/0/file"), project.teacherToken(),
+				Map.of(), "课程大纲.pdf", Samples.pdf());
+		var outcomeDownload = this.api.download(path(project, "/completion/outcomes/0/file"), enterprise);
+		var agreementDownload = this.api.download(path(project, "/agreement/file"), university);
 		Response consented = this.api.post(path(project, "/completion/consent"), university, "{}");
 		Expert expert = expert(enterprise);
 		Response assigned = this.api.post(path(project, "/acceptance/assignments"), enterprise,
@@ -119,6 +123,11 @@ class ProjectLifecycleApiTests {
 				Map.of("conclusion", "PASS", "comment", "同意通过验收。"));
 
 		assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+		assertThat(outcomeFile.status()).as(outcomeFile.toString()).isEqualTo(200);
+		assertThat(outcomeFile.json().get("outcomes").get(0).get("fileId").isNull()).isFalse();
+		assertThat(outcomeDownload.statusCode()).isEqualTo(200);
+		assertThat(outcomeDownload.body()).isEqualTo(Samples.pdf());
+		assertThat(agreementDownload.statusCode()).isEqualTo(200);
 		assertThat(consented.status()).as(consented.toString()).isEqualTo(200);
 		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
 		assertThat(concludedEarly.code()).isEqualTo("EXPERTS_NOT_CONCLUDED");

@@ -96,6 +96,16 @@ class ProjectLifecycleApiController {
 		return this.agreements.find(projectId).orElseThrow(() -> DomainException.notFound("agreement"));
 	}
 
+	@GetMapping("/api/v1/projects/{projectId}/agreement/file")
+	@Operation(summary = "The signed agreement's file, for those who may see the project")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> agreementFile(
+			@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId) {
+		this.projects.get(projectId, user);
+		org.xietong.files.StoredFile file = this.agreements.file(projectId)
+			.orElseThrow(() -> DomainException.notFound("file"));
+		return org.xietong.files.FileDownloads.attachment(file, this.agreements.open(file));
+	}
+
 	@PostMapping("/api/v1/projects/{projectId}/agreement/check")
 	@Operation(summary = "The university checks the submitted agreement")
 	AgreementView checkAgreement(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId) {
@@ -162,6 +172,27 @@ class ProjectLifecycleApiController {
 	Completions.CompletionView completion(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId) {
 		this.projects.get(projectId, user);
 		return this.completions.find(projectId).orElseThrow(() -> DomainException.notFound("completion"));
+	}
+
+	@PostMapping(path = "/api/v1/projects/{projectId}/completion/outcomes/{index}/file",
+			consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "The leader attaches a file (part file) to outcome number index (from 0) of its completion "
+			+ "request, until the university decides")
+	Completions.CompletionView attachOutcomeFile(@AuthenticationPrincipal CurrentUser user,
+			@PathVariable UUID projectId, @PathVariable int index, @RequestPart("file") MultipartFile file)
+			throws IOException {
+		return this.completions.attachOutcomeFile(projectId, user, index, file.getInputStream(),
+				file.getOriginalFilename());
+	}
+
+	@GetMapping("/api/v1/projects/{projectId}/completion/outcomes/{index}/file")
+	@Operation(summary = "An outcome's file, for those who may see the project")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> outcomeFile(
+			@AuthenticationPrincipal CurrentUser user, @PathVariable UUID projectId, @PathVariable int index) {
+		this.projects.get(projectId, user);
+		org.xietong.files.StoredFile file = this.completions.outcomeFile(projectId, index)
+			.orElseThrow(() -> DomainException.notFound("file"));
+		return org.xietong.files.FileDownloads.attachment(file, this.completions.open(file));
 	}
 
 	@PostMapping("/api/v1/projects/{projectId}/completion/consent")
