@@ -157,6 +157,64 @@ class ProjectPagesTests {
 	}
 
 	@Test
+	void anExtensionIsAskedForAndDecidedOnThePageAndTheCompletionIsSubmittedThere() {
+		Published published = publish(1);
+		Project project = published.projects().get(0);
+		String page = "/projects/" + project.id();
+		assertThat(agreement(project).status()).isEqualTo(200);
+		assertThat(this.api.post(path(project, "/agreement/check"), this.api.token(project.universityAdmin()), "{}")
+			.status()).isEqualTo(200);
+		assertThat(this.api.post(path(project, "/agreement/confirm"), published.batch().enterprise().token(), "{}")
+			.status()).isEqualTo(200);
+		LocalDate ends = LocalDate
+			.parse(this.api.get(path(project, ""), this.api.token("dept")).json().get("endsOn").asString());
+		PageSession leader = signIn(project.teacherUsername(), "Changed#2025");
+		PageSession enterprise = signIn(published.batch().enterprise().username(), "Secret#2024");
+		PageSession dept = signIn("dept", Api.DEMO_PASSWORD);
+
+		Response asked = leader.post(page + "/changes", page, Map.of("kind", "EXTENSION", "newEndsOn",
+				ends.plusMonths(6).toString(), "newLeaderId", "", "reason", "实验室搬迁，需延期半年"));
+		assertThat(asked.status()).as(asked.toString()).isEqualTo(302);
+		String changeId = this.api.get(path(project, "/changes"), this.api.token("dept"))
+			.json()
+			.get(0)
+			.get("id")
+			.asString();
+		assertThat(dept.page(page).body()).doesNotContain("data-testid=\"change-decide-" + changeId + "\"");
+		Response forEnterprise = enterprise.page(page);
+		assertThat(forEnterprise.body()).contains("data-testid=\"change-decide-" + changeId + "\"");
+		assertClean("enterprise", forEnterprise.body());
+		assertThat(enterprise.post(page + "/changes/" + changeId + "/approve", page, Map.of()).status()).isEqualTo(302);
+		Response noReason = dept.post(page + "/changes/" + changeId + "/reject", page, Map.of("reason", " "));
+		assertThat(noReason.status()).isEqualTo(422);
+		assertThat(noReason.body()).contains("data-testid=\"error-reason\"");
+		assertThat(dept.post(page + "/changes/" + changeId + "/approve", page, Map.of()).status()).isEqualTo(302);
+		assertThat(leader.page(page).body()).contains("data-testid=\"project-ends\">" + ends.plusMonths(6) + "<")
+			.contains("data-action=\"CHANGE_APPROVED\"");
+
+		List<Map.Entry<String, String>> missingTitle = List.of(Map.entry("report", "课程已建成。"),
+				Map.entry("outcomeKind", "COURSE"), Map.entry("outcomeTitle", ""),
+				Map.entry("outcomeDescription", "32 学时"), Map.entry("fundCategory", "设备费"),
+				Map.entry("fundAmount", "1,000.00"));
+		Response refused = leader.post(page + "/completion", page, missingTitle, false);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.body()).contains("成果第 1 行 · 名称").contains("value=\"32 学时\"").contains("value=\"1,000.00\"");
+		List<Map.Entry<String, String>> complete = List.of(Map.entry("report", "课程已建成。"),
+				Map.entry("outcomeKind", "COURSE"), Map.entry("outcomeTitle", "智能网联汽车导论"),
+				Map.entry("outcomeDescription", "32 学时"), Map.entry("outcomeKind", "OTHER"),
+				Map.entry("outcomeTitle", ""), Map.entry("outcomeDescription", ""), Map.entry("fundCategory", "设备费"),
+				Map.entry("fundAmount", "1000.00"), Map.entry("fundCategory", ""), Map.entry("fundAmount", ""));
+		Response submitted = leader.post(page + "/completion", page, complete, false);
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(302);
+		assertThat(leader.page(page).body()).contains("data-status=\"COMPLETION_REQUESTED\"")
+			.contains("智能网联汽车导论")
+			.doesNotContain("data-testid=\"completion-form\"");
+		assertThat(signIn(project.universityAdmin(), Api.DEMO_PASSWORD).page(page).body())
+			.contains("data-testid=\"completion-consent\"")
+			.contains("data-testid=\"completion-return\"");
+	}
+
+	@Test
 	void aTeacherOfAnotherUniversityIsToldTheProjectIsNotFound() {
 		Project project = publish(1).projects().get(0);
 		String other = project.universityAdmin().equals("jlu-admin") ? "nenu-admin" : "jlu-admin";
