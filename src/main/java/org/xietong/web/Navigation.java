@@ -43,12 +43,15 @@ final class Navigation {
 			Role.TEACHER,
 			List.of(HOME, CATALOGUE, new NavItem("nav.myApplications", "/applications"),
 					new NavItem("nav.myProjects", "/projects"), NOTICES),
-			Role.EXPERT, List.of(HOME, new NavItem("nav.reviewTasks", "/expert/assignments"),
+			Role.EXPERT,
+			List.of(HOME, new NavItem("nav.reviewTasks", "/expert/assignments"),
+					new NavItem("nav.acceptanceTasks", "/expert/acceptance"),
 					new NavItem("nav.expertProfile", "/expert/profile")));
 
 	/** What visitors who have not signed in can reach. */
 	static final List<NavItem> PUBLIC = List.of(CATALOGUE, new NavItem("nav.batches", "/batches"), NOTICES,
-			APPROVAL_LIST, VERIFY, new NavItem("nav.registerEnterprise", "/register/enterprise"));
+			APPROVAL_LIST, new NavItem("nav.completionList", "/completions"), VERIFY,
+			new NavItem("nav.registerEnterprise", "/register/enterprise"));
 
 	private Navigation() {
 	}

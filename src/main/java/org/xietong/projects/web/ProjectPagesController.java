@@ -2,6 +2,7 @@ package org.xietong.projects.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,9 +39,12 @@ class ProjectPagesController {
 
 	private final BatchManagement batches;
 
-	ProjectPagesController(Projects projects, BatchManagement batches) {
+	private final ProjectPageSupport support;
+
+	ProjectPagesController(Projects projects, BatchManagement batches, ProjectPageSupport support) {
 		this.projects = projects;
 		this.batches = batches;
+		this.support = support;
 	}
 
 	@GetMapping("/projects")
@@ -70,14 +74,15 @@ class ProjectPagesController {
 		}
 	}
 
+	/**
+	 * One project: its data, agreement, changes, completion, acceptance, certificate and
+	 * whole history, with the forms of the steps the user may take now.
+	 */
 	@GetMapping("/projects/{id}")
-	String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+	String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Locale locale, Model model,
+			HttpServletResponse response) {
 		scope(user);
-		ProjectView project = this.projects.get(id, user);
-		model.addAttribute("project", project);
-		model.addAttribute("batch", this.batches.find(project.batchId()).orElse(null));
-		model.addAttribute("leader", user.id().equals(project.leaderId()));
-		return "projects/show";
+		return this.support.render(user, id, null, null, locale, model, response);
 	}
 
 	@GetMapping("/verify/projects")
