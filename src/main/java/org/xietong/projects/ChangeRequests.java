@@ -211,7 +211,7 @@ public class ChangeRequests {
 			UserView leader = this.users.find(change.newLeaderId()).orElseThrow();
 			this.jdbc.sql("""
 					UPDATE projects SET leader_id = :leader, leader_name = :name,
-					  search_text = REPLACE(search_text, :oldName, :name) WHERE id = :id""")
+					  search_text = REPLACE(search_text, :oldName, LOWER(:name)) WHERE id = :id""")
 				.param("leader", leader.id())
 				.param("name", leader.displayName())
 				.param("oldName", project.leaderName().toLowerCase(java.util.Locale.ROOT))
