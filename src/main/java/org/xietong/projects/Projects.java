@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -242,6 +243,22 @@ public class Projects implements LedProjects {
 							org.xietong.batches.BatchManagement.DEFAULT_TIME_ZONE))
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * How many projects each batch has, in a given status or all ({@code null}): which
+	 * batches have a published approval (or completion) list.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Long> countsByBatch(ProjectStatus status) {
+		Map<UUID, Long> counts = new java.util.LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT batch_id, COUNT(*) FROM projects" + ((status == null) ? "" : " WHERE status = :status")
+					+ " GROUP BY batch_id")
+			.params((status == null) ? Map.of() : Map.of("status", status.name()))
+			.query((rs, n) -> counts.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list();
+		return counts;
 	}
 
 	/** One page of the projects a query finds, in number order. */

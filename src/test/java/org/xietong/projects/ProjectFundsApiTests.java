@@ -17,9 +17,11 @@ import org.xietong.shared.MovableClock;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
 import org.xietong.support.PlatformTest;
+import org.xietong.support.PublishedProjects.Published;
+import org.xietong.support.PublishedProjects.Project;
+import org.xietong.support.PublishedProjects;
 import org.xietong.support.PublishedGuides;
 import org.xietong.support.RecommendedApplications;
-import org.xietong.support.RecommendedApplications.Recommended;
 import org.xietong.support.Samples;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,12 +49,12 @@ class ProjectFundsApiTests {
 
 	Api api;
 
-	RecommendedApplications fixture;
+	PublishedProjects projects;
 
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.fixture = new RecommendedApplications(this.api, this.batches, this.clock);
+		this.projects = new PublishedProjects(this.api, this.batches, this.clock);
 	}
 
 	@AfterEach
@@ -242,72 +244,20 @@ class ProjectFundsApiTests {
 		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
 	}
 
-	private Response agreement(Project project, String cash) {
-		LocalDate start = LocalDate.now().plusDays(1);
-		Map<String, Object> terms = Map.of("cashTotal", cash, "hardwareSoftwareTotal", "0.00", "startsOn",
-				start.toString(), "endsOn", start.plusYears(1).toString(), "deliverables", "课程一门、实验指导书一部。",
-				"ipOwnership", "JOINT");
-		return this.api.upload(path(project, "/agreement"), project.teacherToken(),
-				Map.of("terms", JSON.writeValueAsString(terms)), "合作协议.pdf", Samples.pdf());
-	}
-
 	private static String path(Project project, String rest) {
 		return "/api/v1/projects/" + project.id() + rest;
 	}
 
-	/** Approves {@code count} recommended applications and publishes them as projects. */
 	private Published publish(int count) {
-		Recommended batch = this.fixture.recommend(null, count, "CURRICULUM");
-		String dept = this.api.token("dept");
-		for (String id : batch.ids()) {
-			assertThat(this.api.post("/api/v1/applications/" + id + "/approve", dept, Map.of("key", false)).status())
-				.isEqualTo(200);
-		}
-		Response notice = this.api.post("/api/v1/notices", dept, Map.of("batchId", batch.batchId().toString(), "kind",
-				"APPROVALS", "title", "立项公示", "body", "公示五个工作日。", "subjectIds", batch.ids()));
-		closeNotice(notice);
-		Response published = this.api.post("/api/v1/batches/" + batch.batchId() + "/approvals/publish",
-				this.api.token("dept"), "{}");
-		assertThat(published.status()).as(published.toString()).isEqualTo(200);
-		List<Project> projects = new java.util.ArrayList<>();
-		for (JsonNode item : published.json().get("items")) {
-			RecommendedApplications.Item application = batch.applications()
-				.stream()
-				.filter(a -> a.applicationId().equals(item.get("applicationId").asString()))
-				.findFirst()
-				.orElseThrow();
-			String admin = this.api.get("/api/v1/me", this.api.token("jlu-admin"))
-				.json()
-				.get("organizationId")
-				.asString()
-				.equals(application.universityId()) ? "jlu-admin" : "nenu-admin";
-			projects.add(new Project(item.get("projectId").asString(), item.get("projectNumber").asString(),
-					item.get("title").asString(), new BigDecimal(item.get("cash").asString()),
-					application.teacherToken(), admin));
-		}
-		return new Published(batch, projects);
+		return this.projects.publish(count);
 	}
 
-	/** Lets the notice run out and closes it; the clock goes back afterwards. */
 	private void closeNotice(Response notice) {
-		assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
-		Duration before = this.clock.offset();
-		this.clock.advance(Duration.ofDays(20));
-		try {
-			Response closed = this.api.post("/api/v1/notices/" + notice.json().get("id").asString() + "/close",
-					this.api.token("dept"), "{}");
-			assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-		}
-		finally {
-			this.clock.advance(before.minus(this.clock.offset()));
-		}
+		this.projects.closeNotice(notice);
 	}
 
-	private record Published(Recommended batch, List<Project> projects) {
-	}
-
-	private record Project(String id, String number, String title, BigDecimal cash, String teacherToken,
-			String universityAdmin) {
+	private Response agreement(Project project, String cash) {
+		return this.projects.agreement(project, project.teacherToken(), cash);
 	}
 
 }

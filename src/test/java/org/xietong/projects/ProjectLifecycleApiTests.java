@@ -15,8 +15,11 @@ import org.xietong.shared.MovableClock;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
 import org.xietong.support.PlatformTest;
+import org.xietong.support.PublishedProjects.Expert;
+import org.xietong.support.PublishedProjects.Published;
+import org.xietong.support.PublishedProjects.Project;
+import org.xietong.support.PublishedProjects;
 import org.xietong.support.RecommendedApplications;
-import org.xietong.support.RecommendedApplications.Recommended;
 import org.xietong.support.Samples;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,12 +47,12 @@ class ProjectLifecycleApiTests {
 
 	Api api;
 
-	RecommendedApplications fixture;
+	PublishedProjects projects;
 
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.fixture = new RecommendedApplications(this.api, this.batches, this.clock);
+		this.projects = new PublishedProjects(this.api, this.batches, this.clock);
 	}
 
 	@AfterEach
@@ -312,14 +315,6 @@ class ProjectLifecycleApiTests {
 			.single();
 	}
 
-	/** Takes the project through its agreement: it is then in progress. */
-	private void running(Project project, String enterprise) {
-		assertThat(agreement(project, project.cash().toPlainString()).status()).isEqualTo(200);
-		assertThat(this.api.post(path(project, "/agreement/check"), this.api.token(project.universityAdmin()), "{}")
-			.status()).isEqualTo(200);
-		assertThat(this.api.post(path(project, "/agreement/confirm"), enterprise, "{}").status()).isEqualTo(200);
-	}
-
 	/**
 	 * The leader asks for completion, the university consents, the expert (assigned on
 	 * the first round) concludes, and the enterprise records {@code conclusion}.
@@ -347,15 +342,6 @@ class ProjectLifecycleApiTests {
 		return agreementAs(project, project.teacherToken(), cash);
 	}
 
-	private Response agreementAs(Project project, String token, String cash) {
-		LocalDate start = LocalDate.now().plusDays(1);
-		Map<String, Object> terms = Map.of("cashTotal", cash, "hardwareSoftwareTotal", "0.00", "startsOn",
-				start.toString(), "endsOn", start.plusYears(1).toString(), "deliverables", "课程一门、实验指导书一部。",
-				"ipOwnership", "JOINT");
-		return this.api.upload(path(project, "/agreement"), token, Map.of("terms", JSON.writeValueAsString(terms)),
-				"合作协议.pdf", Samples.pdf());
-	}
-
 	private static String path(Project project, String rest) {
 		return "/api/v1/projects/" + project.id() + rest;
 	}
@@ -364,74 +350,24 @@ class ProjectLifecycleApiTests {
 		return this.api.get(path(project, ""), this.api.token("dept")).json().get("status").asString();
 	}
 
-	/** Approves {@code count} recommended applications and publishes them as projects. */
 	private Published publish(int count) {
-		Recommended batch = this.fixture.recommend(null, count, "CURRICULUM");
-		String dept = this.api.token("dept");
-		for (String id : batch.ids()) {
-			assertThat(this.api.post("/api/v1/applications/" + id + "/approve", dept, Map.of("key", false)).status())
-				.isEqualTo(200);
-		}
-		Response notice = this.api.post("/api/v1/notices", dept, Map.of("batchId", batch.batchId().toString(), "kind",
-				"APPROVALS", "title", "立项公示", "body", "公示五个工作日。", "subjectIds", batch.ids()));
-		closeNotice(notice);
-		Response published = this.api.post("/api/v1/batches/" + batch.batchId() + "/approvals/publish",
-				this.api.token("dept"), "{}");
-		assertThat(published.status()).as(published.toString()).isEqualTo(200);
-		List<Project> projects = new java.util.ArrayList<>();
-		for (JsonNode item : published.json().get("items")) {
-			RecommendedApplications.Item application = batch.applications()
-				.stream()
-				.filter(a -> a.applicationId().equals(item.get("applicationId").asString()))
-				.findFirst()
-				.orElseThrow();
-			String admin = this.api.get("/api/v1/me", this.api.token("jlu-admin"))
-				.json()
-				.get("organizationId")
-				.asString()
-				.equals(application.universityId()) ? "jlu-admin" : "nenu-admin";
-			projects.add(new Project(item.get("projectId").asString(), item.get("projectNumber").asString(),
-					item.get("title").asString(), new java.math.BigDecimal(item.get("cash").asString()),
-					application.teacherToken(), admin));
-		}
-		return new Published(batch, projects);
+		return this.projects.publish(count);
 	}
 
-	/** Lets the notice run out and closes it; the clock goes back afterwards. */
 	private void closeNotice(Response notice) {
-		assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
-		Duration before = this.clock.offset();
-		this.clock.advance(Duration.ofDays(20));
-		try {
-			Response closed = this.api.post("/api/v1/notices/" + notice.json().get("id").asString() + "/close",
-					this.api.token("dept"), "{}");
-			assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-		}
-		finally {
-			this.clock.advance(before.minus(this.clock.offset()));
-		}
+		this.projects.closeNotice(notice);
 	}
 
 	private Expert expert(String enterprise) {
-		String username = Samples.unique("acc");
-		Response created = this.api.post("/api/v1/experts", enterprise,
-				Map.of("displayName", "验收专家" + username, "username", username, "password", "Initial#2024",
-						"affiliation", Map.of("name", "某研究院"), "fields", List.of("人工智能")));
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		String first = this.api.token(username, "Initial#2024");
-		this.api.post("/api/v1/me/password", first,
-				Map.of("currentPassword", "Initial#2024", "newPassword", "Changed#2025"));
-		return new Expert(created.json().get("id").asString(), this.api.token(username, "Changed#2025"));
+		return this.projects.expert(enterprise);
 	}
 
-	private record Published(Recommended batch, List<Project> projects) {
+	private void running(Project project, String enterprise) {
+		this.projects.running(project, enterprise);
 	}
 
-	private record Project(String id, String number, String title, java.math.BigDecimal cash, String teacherToken,
-			String universityAdmin) {
-	}
-
-	private record Expert(String id, String token) {
+	private Response agreementAs(Project project, String token, String cash) {
+		return this.projects.agreement(project, token, cash);
 	}
 
 }

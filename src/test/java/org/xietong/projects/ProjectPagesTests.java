@@ -6,9 +6,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +28,12 @@ import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
 import org.xietong.support.PageSession;
 import org.xietong.support.PlatformTest;
+import org.xietong.support.PublishedProjects.Expert;
+import org.xietong.support.PublishedProjects.Published;
+import org.xietong.support.PublishedProjects.Project;
+import org.xietong.support.PublishedProjects;
 import org.xietong.support.PublishedGuides;
 import org.xietong.support.RecommendedApplications;
-import org.xietong.support.RecommendedApplications.Recommended;
 import org.xietong.support.Samples;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,12 +64,12 @@ class ProjectPagesTests {
 
 	Api api;
 
-	RecommendedApplications fixture;
+	PublishedProjects projects;
 
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.fixture = new RecommendedApplications(this.api, this.batches, this.clock);
+		this.projects = new PublishedProjects(this.api, this.batches, this.clock);
 	}
 
 	@AfterEach
@@ -142,7 +143,7 @@ class ProjectPagesTests {
 
 		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
 		assertThat(refused.body()).contains("data-testid=\"form-errors\"")
-			.contains("协议中的金额须与立项批准的金额完全一致")
+			.contains("合作协议的金额须与立项批准的金额一致")
 			.contains("data-testid=\"error-cashTotal\"")
 			.contains("与立项批准的金额不一致。")
 			.contains("value=\"" + offByAFen + "\"")
@@ -357,75 +358,8 @@ class ProjectPagesTests {
 		return fields;
 	}
 
-	private Response agreement(Project project) {
-		LocalDate start = LocalDate.now().plusDays(1);
-		Map<String, Object> terms = Map.of("cashTotal", project.cash().toPlainString(), "hardwareSoftwareTotal", "0.00",
-				"startsOn", start.toString(), "endsOn", start.plusYears(1).toString(), "deliverables", "课程一门、实验指导书一部。",
-				"ipOwnership", "JOINT");
-		return this.api.upload(path(project, "/agreement"), project.teacherToken(),
-				Map.of("terms", JSON.writeValueAsString(terms)), "合作协议.pdf", Samples.pdf());
-	}
-
 	private static String path(Project project, String rest) {
 		return "/api/v1/projects/" + project.id() + rest;
-	}
-
-	/** Approves {@code count} recommended applications and publishes them as projects. */
-	private Published publish(int count) {
-		Recommended batch = this.fixture.recommend(null, count, "CURRICULUM");
-		String dept = this.api.token("dept");
-		for (String id : batch.ids()) {
-			assertThat(this.api.post("/api/v1/applications/" + id + "/approve", dept, Map.of("key", false)).status())
-				.isEqualTo(200);
-		}
-		Response notice = this.api.post("/api/v1/notices", dept, Map.of("batchId", batch.batchId().toString(), "kind",
-				"APPROVALS", "title", "立项公示", "body", "公示五个工作日。", "subjectIds", batch.ids()));
-		closeNotice(notice);
-		Response published = this.api.post("/api/v1/batches/" + batch.batchId() + "/approvals/publish",
-				this.api.token("dept"), "{}");
-		assertThat(published.status()).as(published.toString()).isEqualTo(200);
-		List<Project> projects = new ArrayList<>();
-		String jlu = this.api.get("/api/v1/me", this.api.token("jlu-admin")).json().get("organizationId").asString();
-		for (JsonNode item : published.json().get("items")) {
-			RecommendedApplications.Item application = batch.applications()
-				.stream()
-				.filter(a -> a.applicationId().equals(item.get("applicationId").asString()))
-				.findFirst()
-				.orElseThrow();
-			String admin = jlu.equals(application.universityId()) ? "jlu-admin" : "nenu-admin";
-			String username = this.api.get("/api/v1/me", application.teacherToken()).json().get("username").asString();
-			projects.add(new Project(item.get("projectId").asString(), item.get("projectNumber").asString(),
-					item.get("title").asString(), new BigDecimal(item.get("cash").asString()),
-					application.teacherToken(), username, admin));
-		}
-		return new Published(batch, projects);
-	}
-
-	/** Lets the notice run out and closes it; the clock goes back afterwards. */
-	private void closeNotice(Response notice) {
-		assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
-		Duration before = this.clock.offset();
-		this.clock.advance(Duration.ofDays(20));
-		try {
-			Response closed = this.api.post("/api/v1/notices/" + notice.json().get("id").asString() + "/close",
-					this.api.token("dept"), "{}");
-			assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-		}
-		finally {
-			this.clock.advance(before.minus(this.clock.offset()));
-		}
-	}
-
-	private Expert expert(String enterprise) {
-		String username = Samples.unique("acc");
-		Response created = this.api.post("/api/v1/experts", enterprise,
-				Map.of("displayName", "验收专家" + username, "username", username, "password", "Initial#2024",
-						"affiliation", Map.of("name", "某研究院"), "fields", List.of("人工智能")));
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		String first = this.api.token(username, "Initial#2024");
-		this.api.post("/api/v1/me/password", first,
-				Map.of("currentPassword", "Initial#2024", "newPassword", "Changed#2025"));
-		return new Expert(created.json().get("id").asString(), username);
 	}
 
 	private PageSession signIn(String username, String password) {
@@ -445,14 +379,20 @@ class ProjectPagesTests {
 		}
 	}
 
-	private record Published(Recommended batch, List<Project> projects) {
+	private Published publish(int count) {
+		return this.projects.publish(count);
 	}
 
-	private record Project(String id, String number, String title, BigDecimal cash, String teacherToken,
-			String teacherUsername, String universityAdmin) {
+	private void closeNotice(Response notice) {
+		this.projects.closeNotice(notice);
 	}
 
-	private record Expert(String id, String username) {
+	private Response agreement(Project project) {
+		return this.projects.agreement(project, project.teacherToken(), project.cash().toPlainString());
+	}
+
+	private Expert expert(String enterprise) {
+		return this.projects.expert(enterprise);
 	}
 
 }

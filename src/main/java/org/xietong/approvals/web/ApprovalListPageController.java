@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.xietong.approvals.ApprovalListItem;
 import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchView;
-import org.xietong.projects.ProjectQuery;
 import org.xietong.projects.ProjectView;
 import org.xietong.projects.Projects;
 import org.xietong.shared.DomainException;
@@ -46,16 +45,19 @@ class ApprovalListPageController {
 
 	@GetMapping("/approvals")
 	String batches(Model model) {
+		// Every batch with a published list, newest first; then recent ones without.
+		java.util.Map<UUID, Long> counts = this.projects.countsByBatch(null);
 		List<PublishedBatch> rows = new ArrayList<>();
+		counts.forEach(
+				(id, count) -> this.batches.find(id).ifPresent(batch -> rows.add(new PublishedBatch(batch, count))));
+		rows.sort(Comparator.comparing((PublishedBatch row) -> row.batch().year())
+			.reversed()
+			.thenComparing(row -> row.batch().code()));
 		for (BatchView batch : this.batches.search(null, 0, 50).items()) {
-			long published = this.projects
-				.search(new ProjectQuery(new ProjectQuery.Everyone(), batch.id(), null, null, null, null, null, null),
-						0, 1)
-				.total();
-			rows.add(new PublishedBatch(batch, published));
+			if (!counts.containsKey(batch.id())) {
+				rows.add(new PublishedBatch(batch, 0));
+			}
 		}
-		// Published lists first; the order of the batches otherwise kept.
-		rows.sort(Comparator.comparing((PublishedBatch row) -> row.projects() == 0));
 		model.addAttribute("rows", rows);
 		return "approvals/lists";
 	}

@@ -59,11 +59,20 @@ class CompletionPagesController {
 
 	@GetMapping("/completions")
 	String batches(Model model) {
+		// Every batch with a published completion list, newest first; then recent ones
+		// without.
+		java.util.Map<UUID, Long> counts = this.projects.countsByBatch(org.xietong.projects.ProjectStatus.COMPLETED);
 		List<CompletionBatch> rows = new ArrayList<>();
+		counts.forEach(
+				(id, count) -> this.batches.find(id).ifPresent(batch -> rows.add(new CompletionBatch(batch, count))));
+		rows.sort(Comparator.comparing((CompletionBatch row) -> row.batch().year())
+			.reversed()
+			.thenComparing(row -> row.batch().code()));
 		for (BatchView batch : this.batches.search(null, 0, 50).items()) {
-			rows.add(new CompletionBatch(batch, this.completionList.list(batch.id(), null, 0, 1).total()));
+			if (!counts.containsKey(batch.id())) {
+				rows.add(new CompletionBatch(batch, 0));
+			}
 		}
-		rows.sort(Comparator.comparing((CompletionBatch row) -> row.completed() == 0));
 		model.addAttribute("rows", rows);
 		return "projects/completions";
 	}
