@@ -128,7 +128,32 @@ class ProjectPagesTests {
 			.contains("data-action=\"AGREEMENT_CHECKED\"")
 			.contains("data-action=\"AGREEMENT_CONFIRMED\"");
 		assertClean("running", running.body());
-		assertThat(enterprise.page(page).body()).doesNotContain("data-testid=\"agreement-confirm\"");
+		Response forPayment = enterprise.page(page);
+		assertThat(forPayment.body()).doesNotContain("data-testid=\"agreement-confirm\"")
+			.contains("data-testid=\"payment-form\"");
+		assertClean("payment", forPayment.body());
+		assertThat(leader.page(page).body()).doesNotContain("data-testid=\"payment-form\"");
+
+		// The enterprise pays half with a voucher; the university confirms receipt.
+		String half = project.cash().divide(java.math.BigDecimal.valueOf(2)).setScale(2).toPlainString();
+		Response paid = enterprise.upload(
+				page + "/disbursements", page, Map.of("kind", "CASH", "amount", half, "paidOn",
+						LocalDate.now().minusDays(1).toString(), "reference", "银行回单 20250301-01"),
+				"回单.pdf", Samples.pdf());
+		assertThat(paid.status()).as(paid.toString()).isEqualTo(302);
+		Response toConfirm = university.page(page);
+		assertThat(toConfirm.body()).contains("data-testid=\"payment-confirm\"").contains("银行回单 20250301-01");
+		assertClean("confirm", toConfirm.body());
+		String payment = java.util.regex.Pattern.compile("data-payment=\"([^\"]+)\"")
+			.matcher(toConfirm.body())
+			.results()
+			.findFirst()
+			.orElseThrow()
+			.group(1);
+		Response receipt = university.post(page + "/disbursements/" + payment + "/confirm", page, Map.of());
+		assertThat(receipt.status()).as(receipt.toString()).isEqualTo(302);
+		assertThat(university.page(page).body()).doesNotContain("data-testid=\"payment-confirm\"").contains("已确认");
+		assertThat(leader.get(page + "/disbursements/" + payment + "/voucher").status()).isEqualTo(200);
 	}
 
 	@Test

@@ -68,6 +68,23 @@ public record ProjectActions(Parties parties, boolean submitAgreement, boolean c
 				|| (this.parties.department() && "ENTERPRISE_APPROVED".equals(change.status()));
 	}
 
+	/**
+	 * Whether the enterprise records payments now: its project runs under a confirmed
+	 * agreement.
+	 */
+	public boolean recordsPayments(ProjectView project, AgreementView agreement) {
+		return this.parties.enterprise() && agreement != null && "CONFIRMED".equals(agreement.status())
+				&& switch (project.status()) {
+					case IN_PROGRESS, COMPLETION_REQUESTED, COMPLETION_CONSENTED, UNDER_ACCEPTANCE, RECTIFYING -> true;
+					case APPROVED, COMPLETED, FAILED, TERMINATED -> false;
+				};
+	}
+
+	/** Whether the user confirms this payment's receipt now. */
+	public boolean confirms(org.xietong.projects.ProjectFunds.Disbursement payment) {
+		return this.parties.university() && !payment.confirmed();
+	}
+
 	/** Whether any action at all is open to the user. */
 	public boolean any(List<ChangeRequests.ChangeView> changes) {
 		return this.submitAgreement || this.checkAgreement || this.confirmAgreement || this.requestChange

@@ -59,8 +59,11 @@ class ProjectActionsPageController {
 
 	private final ProjectPageSupport support;
 
+	private final org.xietong.projects.ProjectFunds funds;
+
 	ProjectActionsPageController(Projects projects, Agreements agreements, ChangeRequests changes,
-			Completions completions, ProjectPageSupport support) {
+			Completions completions, ProjectPageSupport support, org.xietong.projects.ProjectFunds funds) {
+		this.funds = funds;
 		this.projects = projects;
 		this.agreements = agreements;
 		this.changes = changes;
@@ -117,6 +120,87 @@ class ProjectActionsPageController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(user, id, "agreementReturn", null, request, () -> this.agreements.returnAgreement(id, user, reason),
 				"projects.page.done.agreementReturned", "agreement", locale, model, response, redirect);
+	}
+
+	// Funds.
+
+	@PostMapping("/projects/{id}/disbursements")
+	String pay(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String paidOn, @RequestParam(required = false) String reference,
+			@RequestParam(name = "file", required = false) MultipartFile voucher, HttpServletRequest request,
+			Locale locale, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return act(user, id, "payment", null, request, () -> {
+			org.xietong.projects.ProjectFunds.Payment payment = new org.xietong.projects.ProjectFunds.Payment(
+					parseKind(kind), parseMoney(amount, "amount"), parseDate(paidOn, "paidOn"), reference);
+			org.xietong.projects.ProjectFunds.Disbursement made = this.funds.pay(id, user, payment);
+			if (voucher != null && !voucher.isEmpty()) {
+				try (InputStream content = voucher.getInputStream()) {
+					this.funds.attachVoucher(made.id(), user, content, voucher.getOriginalFilename());
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
+		}, "projects.page.done.paid", "funds", locale, model, response, redirect);
+	}
+
+	@PostMapping("/projects/{id}/disbursements/{disbursementId}/confirm")
+	String confirmPayment(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+			@PathVariable UUID disbursementId, HttpServletRequest request, Locale locale, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return act(user, id, "paymentConfirm", disbursementId, request, () -> {
+			this.funds.find(disbursementId)
+				.filter(payment -> payment.projectId().equals(id))
+				.orElseThrow(() -> DomainException.notFound("disbursement"));
+			this.funds.confirm(disbursementId, user);
+		}, "projects.page.done.paymentConfirmed", "funds", locale, model, response, redirect);
+	}
+
+	@GetMapping("/projects/{id}/disbursements/{disbursementId}/voucher")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> voucher(
+			@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID disbursementId) {
+		signedIn(user);
+		StoredFile file = this.funds.voucher(disbursementId, user)
+			.filter(f -> this.funds.find(disbursementId).map(p -> p.projectId().equals(id)).orElse(false))
+			.orElseThrow(() -> DomainException.notFound("voucher"));
+		return FileDownloads.attachment(file, this.funds.open(file));
+	}
+
+	private static org.xietong.projects.ProjectFunds.Kind parseKind(String kind) {
+		if (kind == null || kind.isBlank()) {
+			return null;
+		}
+		try {
+			return org.xietong.projects.ProjectFunds.Kind.valueOf(kind);
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.invalid("kind", "REQUIRED", "CASH or HARDWARE_SOFTWARE");
+		}
+	}
+
+	private static org.xietong.shared.Money parseMoney(String amount, String field) {
+		if (amount == null || amount.isBlank()) {
+			return null;
+		}
+		try {
+			return org.xietong.shared.Money.of(amount.strip());
+		}
+		catch (RuntimeException ex) {
+			throw DomainException.invalid(field, "AMOUNT_FORMAT", "an amount in yuan, e.g. 20000.00");
+		}
+	}
+
+	private static java.time.LocalDate parseDate(String date, String field) {
+		if (date == null || date.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(date.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw DomainException.invalid(field, "DATE_FORMAT", "a date, e.g. 2025-03-01");
+		}
 	}
 
 	// Changes.

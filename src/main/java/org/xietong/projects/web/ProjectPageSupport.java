@@ -67,9 +67,12 @@ class ProjectPageSupport {
 
 	private final MessageSource messages;
 
+	private final org.xietong.projects.ProjectFunds funds;
+
 	ProjectPageSupport(Projects projects, BatchManagement batches, Agreements agreements, ChangeRequests changes,
 			Completions completions, CompletionList completionList, ProjectHistory history,
-			ReviewAssignments reviewAssignments, UserManagement users, MessageSource messages) {
+			ReviewAssignments reviewAssignments, UserManagement users, MessageSource messages,
+			org.xietong.projects.ProjectFunds funds) {
 		this.projects = projects;
 		this.batches = batches;
 		this.agreements = agreements;
@@ -80,6 +83,7 @@ class ProjectPageSupport {
 		this.reviewAssignments = reviewAssignments;
 		this.users = users;
 		this.messages = messages;
+		this.funds = funds;
 	}
 
 	/**
@@ -107,8 +111,8 @@ class ProjectPageSupport {
 		ProjectPageView page = new ProjectPageView(project, this.batches.find(project.batchId()).orElse(null),
 				agreement, this.agreements.file(projectId).map(file -> file.originalName()).orElse(null), changeList,
 				completion, assignments, this.completionList.certificate(projectId).orElse(null),
-				this.history.of(projectId), actions, pool, teachers, (typed == null) ? Typed.none() : typed,
-				refusal.errors(), refusal.lines());
+				this.history.of(projectId), this.funds.funds(projectId, user), actions, pool, teachers,
+				(typed == null) ? Typed.none() : typed, refusal.errors(), refusal.lines());
 		model.addAttribute("page", page);
 		return "projects/show";
 	}

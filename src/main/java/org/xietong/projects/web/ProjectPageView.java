@@ -16,14 +16,15 @@ import org.xietong.projects.ProjectView;
 /**
  * Everything the project page shows: the project, its agreement (and the signed copy's
  * name), its changes, its completion, its acceptance experts (for the enterprise and the
- * department), its certificate and its whole history; the actions open to the user, the
- * choices its forms offer, and a refusal with what was typed.
+ * department), its funds, its certificate and its whole history; the actions open to the
+ * user, the choices its forms offer, and a refusal with what was typed.
  */
 public record ProjectPageView(ProjectView project, BatchView batch, AgreementView agreement, String agreementFileName,
 		List<ChangeRequests.ChangeView> changes, Completions.CompletionView completion,
 		List<Completions.AcceptanceAssignment> assignments, CompletionList.Certificate certificate,
-		List<HistoryEntry> history, ProjectActions actions, List<ExpertView> pool, List<UserView> teachers, Typed typed,
-		Map<String, String> errors, List<String> problems) {
+		List<HistoryEntry> history, org.xietong.projects.ProjectFunds.FundsView funds, ProjectActions actions,
+		List<ExpertView> pool, List<UserView> teachers, Typed typed, Map<String, String> errors,
+		List<String> problems) {
 
 	public String id() {
 		return this.project.id().toString();
