@@ -70,6 +70,7 @@ class ProjectLifecycleApiTests {
 
 		// The agreement: a fen off is refused with the field named; the right one runs.
 		Response offByAFen = agreement(project, project.cash().add(new java.math.BigDecimal("0.01")).toPlainString());
+		Response nothingSaved = this.api.get(path(project, "/agreement"), project.teacherToken());
 		Response submitted = agreement(project, project.cash().toPlainString());
 		Response confirmedEarly = this.api.post(path(project, "/agreement/confirm"), enterprise, "{}");
 		Response checked = this.api.post(path(project, "/agreement/check"), university, "{}");
@@ -78,6 +79,8 @@ class ProjectLifecycleApiTests {
 		assertThat(offByAFen.status()).isEqualTo(422);
 		assertThat(offByAFen.code()).isEqualTo("AGREEMENT_MISMATCH");
 		assertThat(offByAFen.json().get("errors").get(0).get("field").asString()).isEqualTo("cashTotal");
+		assertThat(offByAFen.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(nothingSaved.status()).isEqualTo(404);
 		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
 		assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
 		assertThat(confirmedEarly.code()).isEqualTo("ILLEGAL_TRANSITION");
