@@ -42,6 +42,7 @@ import org.xietong.shared.DomainException;
 import org.xietong.shared.DomainException.FieldViolation;
 import org.xietong.shared.Money;
 import org.xietong.shared.PageResult;
+import org.xietong.shared.Reasons;
 import org.xietong.shared.SqlWhere;
 
 /**
@@ -60,8 +61,6 @@ public class Approvals {
 		APPROVE_GENERAL, APPROVE_KEY, REJECT
 
 	}
-
-	private static final int MAX_REASON = 2000;
 
 	private static final String ROW_COLUMNS = """
 			a.id, a.application_number, a.title, a.project_type, a.guide_id, a.guide_title, a.enterprise_id,
@@ -314,7 +313,7 @@ public class Approvals {
 	@Transactional
 	public QueueItem revert(UUID applicationId, CurrentUser user, String reason) {
 		requireDepartment(user);
-		String why = reason(reason, "reason");
+		String why = Reasons.required(reason);
 		Row row = lockedRow(applicationId);
 		Decision decision = row.decision();
 		if (decision == null) {
@@ -344,10 +343,10 @@ public class Approvals {
 		}
 		String why = null;
 		if (action == Action.REJECT) {
-			why = reason(reason, "reason");
+			why = Reasons.required(reason);
 		}
-		else if (reason != null && reason.length() > MAX_REASON) {
-			throw DomainException.invalid("reason", "TOO_LONG", "at most " + MAX_REASON + " characters");
+		else if (reason != null && reason.length() > Reasons.MAX) {
+			throw DomainException.invalid("reason", "TOO_LONG", "at most " + Reasons.MAX + " characters");
 		}
 		else if (reason != null && !reason.isBlank()) {
 			why = reason.strip();
@@ -416,16 +415,6 @@ public class Approvals {
 				+ ((decision.reason() == null) ? "" : "; reason=" + decision.reason());
 	}
 
-	private static String reason(String reason, String field) {
-		if (reason == null || reason.isBlank()) {
-			throw DomainException.invalid(field, "REQUIRED", "give a reason");
-		}
-		if (reason.length() > MAX_REASON) {
-			throw DomainException.invalid(field, "TOO_LONG", "at most " + MAX_REASON + " characters");
-		}
-		return reason.strip();
-	}
-
 	// The approval notice (APPROVALS), as the notices module asks.
 
 	/** Puts approvals of the batch under notice; answers them as the public sees them. */
@@ -474,7 +463,7 @@ public class Approvals {
 				.sql("""
 						UPDATE approval_decisions SET outcome = 'REJECTED', key_project = FALSE, reason = :reason,
 						  objection_upheld = TRUE, version = version + 1 WHERE application_id = :id AND published_at IS NULL""")
-				.param("reason", (reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON) : reason)
+				.param("reason", (reason.length() > Reasons.MAX) ? reason.substring(0, Reasons.MAX) : reason)
 				.param("id", applicationId)
 				.update();
 			this.audit.record(AuditEvent.of("APPROVAL_REVOKED_BY_OBJECTION", "Application", applicationId)

@@ -20,6 +20,7 @@ import org.xietong.files.StoredFile;
 import org.xietong.files.StoredFiles;
 import org.xietong.projects.ProjectRecords.Party;
 import org.xietong.shared.DomainException;
+import org.xietong.shared.Reasons;
 import org.xietong.shared.DomainException.FieldViolation;
 import org.xietong.shared.Money;
 

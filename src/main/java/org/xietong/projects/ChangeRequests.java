@@ -18,6 +18,7 @@ import org.xietong.accounts.UserView;
 import org.xietong.accounts.UserManagement;
 import org.xietong.projects.ProjectRecords.Party;
 import org.xietong.shared.DomainException;
+import org.xietong.shared.Reasons;
 
 /**
  * Change requests: the leader asks for a new leader (a teacher of the same university) or

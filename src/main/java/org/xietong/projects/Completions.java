@@ -19,6 +19,7 @@ import org.xietong.organizations.ExpertView;
 import org.xietong.projects.ProjectRecords.Party;
 import org.xietong.reviews.ExpertConflicts;
 import org.xietong.shared.DomainException;
+import org.xietong.shared.Reasons;
 import org.xietong.shared.DomainException.FieldViolation;
 import org.xietong.shared.Money;
 

@@ -1,20 +1,18 @@
-package org.xietong.projects;
+package org.xietong.shared;
 
-import org.xietong.shared.DomainException;
+/** A written reason, as every return, rejection, revert and conclusion needs one. */
+public final class Reasons {
 
-/** A written reason, as every return, rejection and conclusion needs one. */
-final class Reasons {
-
-	static final int MAX = 2000;
+	public static final int MAX = 2000;
 
 	private Reasons() {
 	}
 
-	static String required(String reason) {
+	public static String required(String reason) {
 		return required(reason, "reason");
 	}
 
-	static String required(String reason, String field) {
+	public static String required(String reason, String field) {
 		if (reason == null || reason.isBlank()) {
 			throw DomainException.invalid(field, "REQUIRED", "give a reason");
 		}
