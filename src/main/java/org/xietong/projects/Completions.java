@@ -316,6 +316,28 @@ public class Completions {
 		return assignment(id).orElseThrow();
 	}
 
+	/**
+	 * One acceptance assignment, for its expert or for the project's enterprise and the
+	 * department; not found for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public AcceptanceAssignment assignment(UUID id, CurrentUser user) {
+		AcceptanceAssignment assignment = assignment(id).orElseThrow(() -> DomainException.notFound("assignment"));
+		if (user != null && user.has(Role.EXPERT)) {
+			if (!assignment.expertId().equals(user.id())) {
+				throw DomainException.notFound("assignment");
+			}
+			return assignment;
+		}
+		ProjectView project = this.records.visible(assignment.projectId(), user);
+		boolean reads = user.has(Role.DEPARTMENT_OFFICER)
+				|| (user.has(Role.ENTERPRISE_CONTACT) && project.enterpriseId().equals(user.organizationId()));
+		if (!reads) {
+			throw new AccessDeniedException("for the expert, the enterprise and the department");
+		}
+		return assignment;
+	}
+
 	/** An acceptance expert's own assignments, newest first. */
 	@Transactional(readOnly = true)
 	public List<AcceptanceAssignment> mine(CurrentUser user) {

@@ -80,6 +80,14 @@ class ProjectRecords {
 		return this.projects.find(projectId).orElseThrow();
 	}
 
+	/** The project when the user may see it; not found otherwise. */
+	ProjectView visible(UUID projectId, CurrentUser user) {
+		if (user == null) {
+			throw new AccessDeniedException("sign in");
+		}
+		return this.projects.get(projectId, user);
+	}
+
 	/** The project, locked for a step whose actor the caller has checked. */
 	ProjectView locked(UUID projectId) {
 		this.jdbc.sql("UPDATE projects SET version = version + 1 WHERE id = :id").param("id", projectId).update();

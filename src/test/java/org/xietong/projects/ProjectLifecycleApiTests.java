@@ -99,6 +99,12 @@ class ProjectLifecycleApiTests {
 				Map.of("kind", "EXTENSION", "newEndsOn", ends.plusMonths(9).toString(), "reason", "再延期三个月"));
 
 		assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+		assertThat(this.api.get("/api/v1/changes/" + changeId, university).json().get("status").asString())
+			.isEqualTo("APPROVED");
+		assertThat(this.api
+			.get("/api/v1/changes/" + changeId,
+					this.api.token(project.universityAdmin().equals("jlu-admin") ? "nenu-admin" : "jlu-admin"))
+			.status()).isEqualTo(404);
 		assertThat(byEnterprise.json().get("status").asString()).isEqualTo("ENTERPRISE_APPROVED");
 		assertThat(byDepartment.json().get("status").asString()).isEqualTo("APPROVED");
 		assertThat(this.api.get(path(project, ""), dept).json().get("endsOn").asString())
@@ -136,6 +142,10 @@ class ProjectLifecycleApiTests {
 		assertThat(agreementDownload.statusCode()).isEqualTo(200);
 		assertThat(consented.status()).as(consented.toString()).isEqualTo(200);
 		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+		String assignment = "/api/v1/acceptance-assignments/" + assigned.json().get("id").asString();
+		assertThat(this.api.get(assignment, expert.token()).json().get("expertId").asString()).isEqualTo(expert.id());
+		assertThat(this.api.get(assignment, enterprise).status()).isEqualTo(200);
+		assertThat(this.api.get(assignment, university).status()).isEqualTo(403);
 		assertThat(concludedEarly.code()).isEqualTo("EXPERTS_NOT_CONCLUDED");
 		assertThat(expertConcluded.status()).as(expertConcluded.toString()).isEqualTo(200);
 		assertThat(concluded.json().get("conclusion").asString()).as(concluded.toString()).isEqualTo("PASS");

@@ -53,6 +53,13 @@ class FundsApiController {
 				(file == null) ? null : file.getOriginalFilename());
 	}
 
+	@GetMapping("/api/v1/disbursements/{disbursementId}")
+	@Operation(summary = "One payment or delivery, for those who may see its project")
+	ProjectFunds.Disbursement disbursement(@AuthenticationPrincipal CurrentUser user,
+			@PathVariable UUID disbursementId) {
+		return this.funds.get(disbursementId, user);
+	}
+
 	@GetMapping("/api/v1/disbursements/{disbursementId}/voucher")
 	@Operation(summary = "A payment's voucher, for those who may see the project")
 	ResponseEntity<InputStreamResource> voucher(@AuthenticationPrincipal CurrentUser user,

@@ -143,6 +143,15 @@ class ProjectLifecycleApiController {
 		return this.changes.changes(projectId);
 	}
 
+	@GetMapping("/api/v1/changes/{changeId}")
+	@Operation(summary = "One change request, for those who may see its project")
+	ChangeRequests.ChangeView change(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID changeId) {
+		ChangeRequests.ChangeView change = this.changes.find(changeId)
+			.orElseThrow(() -> DomainException.notFound("change"));
+		this.projects.get(change.projectId(), user);
+		return change;
+	}
+
 	@PostMapping("/api/v1/changes/{changeId}/approve")
 	@Operation(summary = "The enterprise (first) or the department (then) approves a change; the department's "
 			+ "approval applies it (the end date moves, or the leader changes)")
@@ -232,6 +241,13 @@ class ProjectLifecycleApiController {
 	@Operation(summary = "An expert's acceptance assignments")
 	List<Completions.AcceptanceAssignment> myAcceptance(@AuthenticationPrincipal CurrentUser user) {
 		return this.completions.mine(user);
+	}
+
+	@GetMapping("/api/v1/acceptance-assignments/{assignmentId}")
+	@Operation(summary = "One acceptance assignment: its expert, or the project's enterprise and the department")
+	Completions.AcceptanceAssignment acceptanceAssignment(@AuthenticationPrincipal CurrentUser user,
+			@PathVariable UUID assignmentId) {
+		return this.completions.assignment(assignmentId, user);
 	}
 
 	@PostMapping("/api/v1/acceptance-assignments/{assignmentId}/conclude")
