@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * One real PostgreSQL 17 for the whole test run, started from embedded binaries on first
+ * One real PostgreSQL 15 for the whole test run, started from embedded binaries on first
  * use.
  */
 public final class TestDatabase {
