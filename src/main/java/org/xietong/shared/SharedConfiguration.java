@@ -22,8 +22,8 @@ import tools.jackson.databind.module.SimpleModule;
 class SharedConfiguration {
 
 	/**
-	 * Leaves table and column names unquoted, so that one schema serves PostgreSQL and H2
-	 * (which folds unquoted names to lower case in our settings) alike.
+	 * Leaves table and column names unquoted, so that PostgreSQL folds them to the lower
+	 * case in which the migrations write them.
 	 */
 	@Bean
 	static BeanPostProcessor unquotedIdentifiers() {
