@@ -1,15 +1,61 @@
 #!/usr/bin/env bash
-# Nightly backup of a production installation: the database (pg_dump, custom format) and the
-# data folder's stored files. Keep 30 days. Run from cron on a host that can reach both.
+# Backup of an installation: the database (pg_dump, custom format) and then the data folder's files (stored files
+# and the server's signing key). Files are written once and never changed or removed, so copying them after the
+# dump gives every row of the dump its file; hard links against the previous backup keep each file once.
+# Keeps KEEP_DAYS (30) days. Needs pg_dump of the server's major version and rsync:
+#   apt-get install postgresql-client-15 rsync
+# It reads the service's own settings (XIETONG_ENV, default /etc/xietong/xietong.env) for the data folder and the
+# database, so it runs as it is from root's crontab:
+#   15 2 * * * /opt/xietong/backup.sh >>/var/log/xietong-backup.log 2>&1
+# External PostgreSQL: it connects as SPRING_DATASOURCE_USERNAME with SPRING_DATASOURCE_PASSWORD to the host, port
+# and database of SPRING_DATASOURCE_URL. Embedded database: the running instance's server, found through
+# $XIETONG_HOME/postgres/postmaster.pid (the instance must be running; a backup never stops it).
+# Writes BACKUP_DIR/<yyyymmdd-hhmmss>/{xietong.dump,home/,manifest.txt} and prints the folder.
 set -euo pipefail
-: "${XIETONG_HOME:?set XIETONG_HOME to the shared data folder}"
-: "${BACKUP_DIR:=/var/backups/xietong}"
-: "${PGDATABASE:=xietong}"
+ENV_FILE=${XIETONG_ENV:-/etc/xietong/xietong.env}
+if [ -r "$ENV_FILE" ]; then
+	set -a
+	# shellcheck disable=SC1090
+	. "$ENV_FILE"
+	set +a
+fi
+: "${XIETONG_HOME:?set XIETONG_HOME (or keep it in $ENV_FILE)}"
+BACKUP_DIR=${BACKUP_DIR:-/var/backups/xietong}
+KEEP_DAYS=${KEEP_DAYS:-30}
+for tool in pg_dump pg_restore rsync; do
+	command -v "$tool" >/dev/null || { echo "backup.sh: $tool is missing (apt-get install postgresql-client-15 rsync)" >&2; exit 2; }
+done
+
+if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
+	# jdbc:postgresql://host[:port]/database[?...]
+	url=${SPRING_DATASOURCE_URL#jdbc:postgresql://}
+	hostport=${url%%/*}
+	database=${url#*/}
+	export PGHOST=${hostport%%:*} PGDATABASE=${database%%\?*}
+	if [ "$hostport" != "${hostport#*:}" ]; then export PGPORT=${hostport#*:}; else export PGPORT=5432; fi
+	export PGUSER=${SPRING_DATASOURCE_USERNAME:?set SPRING_DATASOURCE_USERNAME} PGPASSWORD=${SPRING_DATASOURCE_PASSWORD:-}
+else
+	pidfile="$XIETONG_HOME/postgres/postmaster.pid"
+	[ -r "$pidfile" ] || { echo "backup.sh: no running embedded database in $XIETONG_HOME (is Xietong running?)" >&2; exit 2; }
+	PGPORT=$(sed -n 4p "$pidfile")
+	export PGHOST=localhost PGPORT PGUSER=postgres PGDATABASE=xietong
+fi
+
 stamp=$(date +%Y%m%d-%H%M%S)
-mkdir -p "$BACKUP_DIR/$stamp"
-pg_dump --format=custom --file="$BACKUP_DIR/$stamp/xietong.dump" "$PGDATABASE"
-# Stored files are content-addressed and never rewritten: a hard-linked copy keeps each version once.
-latest=$(ls -1d "$BACKUP_DIR"/*/files 2>/dev/null | tail -n 1 || true)
-rsync -a ${latest:+--link-dest="$latest"} "$XIETONG_HOME/" "$BACKUP_DIR/$stamp/files/" --exclude db/
-find "$BACKUP_DIR" -mindepth 1 -maxdepth 1 -type d -mtime +30 -exec rm -rf {} +
-echo "backup written to $BACKUP_DIR/$stamp"
+target="$BACKUP_DIR/$stamp"
+mkdir -p "$target"
+chmod 700 "$BACKUP_DIR"
+pg_dump --format=custom --file="$target/xietong.dump.part" --no-owner --no-privileges
+pg_restore --list "$target/xietong.dump.part" >/dev/null
+mv "$target/xietong.dump.part" "$target/xietong.dump"
+
+latest=$(find "$BACKUP_DIR" -mindepth 2 -maxdepth 2 -type d -name home ! -path "$target/*" | sort | tail -n 1)
+rsync -a ${latest:+--link-dest="$latest"} --exclude /postgres/ --exclude /postgres.lock --exclude /files/tmp/ \
+	--exclude /restore.dump* "$XIETONG_HOME/" "$target/home/"
+{
+	echo "backup of $XIETONG_HOME at $stamp, database $PGDATABASE on $PGHOST:$PGPORT"
+	echo "dump sha256 $(sha256sum "$target/xietong.dump" | cut -d' ' -f1)"
+	echo "files $(find "$target/home" -type f | wc -l)"
+} >"$target/manifest.txt"
+find "$BACKUP_DIR" -mindepth 1 -maxdepth 1 -type d -mtime +"$KEEP_DAYS" -exec rm -rf {} +
+echo "$target"

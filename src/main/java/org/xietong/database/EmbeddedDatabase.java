@@ -222,7 +222,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	private static EmbeddedPostgres server(Path data) throws IOException {
+		// The binaries unpack into a folder of the user's own: another account's copy in
+		// a
+		// shared /tmp would not be writable.
+		Path binaries = Path.of(System.getProperty("java.io.tmpdir"),
+				"xietong-postgres-" + System.getProperty("user.name"));
 		return EmbeddedPostgres.builder()
+			.setOverrideWorkingDirectory(binaries.toFile())
 			.setDataDirectory(data)
 			.setCleanDataDirectory(false)
 			.setRegisterShutdownHook(false)

@@ -1,5 +1,6 @@
 package org.xietong.database;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,8 +49,10 @@ public class EmbeddedDatabaseInitializer implements ApplicationContextInitialize
 			EmbeddedDatabase database = EmbeddedDatabase.start(home);
 			try {
 				String restoreFrom = this.environment.getProperty("xietong.restore-from");
-				if (StringUtils.hasText(restoreFrom)) {
-					Restore.into(database, Path.of(restoreFrom));
+				Path dump = StringUtils.hasText(restoreFrom) ? Path.of(restoreFrom)
+						: home.resolve(Restore.DEFAULT_FILE);
+				if (Files.exists(dump)) {
+					Restore.into(database, dump);
 				}
 			}
 			catch (RuntimeException ex) {

@@ -16,11 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Restores a {@code pg_dump} of the platform's database into a new data folder's embedded
- * database, before anything else touches it ({@code xietong.restore-from}). It restores
- * only into an empty database, in one transaction, so a failed restore leaves nothing
- * behind and can simply be tried again.
+ * database before anything else touches it: {@code <home>/restore.dump}, as
+ * {@code deploy/restore.sh} leaves it, or {@code xietong.restore-from}. It restores only
+ * into an empty database, in one transaction, so a failed restore leaves nothing behind
+ * and can simply be tried again; a restored dump is renamed so that the next start does
+ * not restore it again.
  */
 final class Restore {
+
+	static final String DEFAULT_FILE = "restore.dump";
 
 	private static final Logger log = LoggerFactory.getLogger(Restore.class);
 
@@ -32,9 +36,9 @@ final class Restore {
 			throw new IllegalStateException("xietong.restore-from names " + dump + ", which cannot be read");
 		}
 		if (tables(database) > 0) {
-			throw new IllegalStateException("xietong.restore-from is set, but the database in " + database.home()
-					+ " is not empty: a backup is restored only into a new data folder. Start without it, or "
-					+ "move the data folder aside first.");
+			throw new IllegalStateException("There is a backup to restore (" + dump + "), but the database in "
+					+ database.home() + " is not empty: a backup is restored only into a new data folder. "
+					+ "Remove the backup file, or move the data folder aside first.");
 		}
 		List<String> command = List.of("pg_restore", "--exit-on-error", "--single-transaction", "--no-owner",
 				"--no-privileges", "--host=localhost", "--port=" + database.port(),
@@ -60,7 +64,16 @@ final class Restore {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while restoring " + dump, ex);
 		}
-		log.info("Restored {}: {} tables", dump, tables(database));
+		Path done = dump.resolveSibling(dump.getFileName() + ".restored-" + System.currentTimeMillis());
+		try {
+			Files.move(dump, done);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(
+					"restored " + dump + " but could not rename it to " + done + "; rename it before the next start",
+					ex);
+		}
+		log.info("Restored {} ({} tables); the dump is now {}", dump, tables(database), done);
 	}
 
 	private static int tables(EmbeddedDatabase database) {

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -80,6 +82,10 @@ public class StoredFiles {
 			Path target = pathOf(sha256);
 			Files.createDirectories(target.getParent());
 			if (!Files.exists(target)) {
+				// On disk before the row that names it commits: an answered upload
+				// survives a
+				// crash of the machine, not only of the process.
+				force(temp);
 				try {
 					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 				}
@@ -90,6 +96,7 @@ public class StoredFiles {
 					// Someone stored the same content at the same moment: one copy is
 					// enough.
 				}
+				force(target.getParent());
 			}
 			Instant now = this.clock.instant();
 			StoredFile file = new StoredFile(UUID.randomUUID(), sha256, size, type, cleanName(originalName), now);
@@ -141,6 +148,12 @@ public class StoredFiles {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("stored file " + file.id() + " is missing from disk", ex);
+		}
+	}
+
+	private static void force(Path path) throws IOException {
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			channel.force(true);
 		}
 	}
 
