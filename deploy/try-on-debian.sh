@@ -22,6 +22,7 @@ exec > >(tee "$ROOT/deploy/last-try.txt") 2>&1
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 step() { echo; echo "== $*"; }
+as_postgres() { env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE -u PGPASSWORD runuser -u postgres -- "$@"; }
 fail() { echo "FAILED: $*"; exit 1; }
 
 step "Packages: PostgreSQL 15, its client, rsync, nginx, Java 17 (Debian 12's own)"
@@ -35,11 +36,11 @@ psql --version
 step "PostgreSQL (README step 1), as the postgres user"
 pg_lsclusters -h | grep -q '^15 *main' || pg_createcluster 15 main >/dev/null
 pg_ctlcluster 15 main start 2>/dev/null || true # on a host: systemctl enable --now postgresql
-runuser -u postgres -- dropdb --if-exists xietong
-runuser -u postgres -- dropuser --if-exists xietong
-runuser -u postgres -- createuser xietong
-runuser -u postgres -- psql -q -c "ALTER ROLE xietong PASSWORD '$DB_PASSWORD'" # README: createuser -P xietong
-runuser -u postgres -- createdb -O xietong xietong
+as_postgres dropdb --if-exists xietong
+as_postgres dropuser --if-exists xietong
+as_postgres createuser xietong
+as_postgres psql -q -c "ALTER ROLE xietong PASSWORD '$DB_PASSWORD'" # README: createuser -P xietong
+as_postgres createdb -O xietong xietong
 
 step "The jar, the user, the folders and the settings (README steps 2 and 3)"
 [ -n "${TRY_SKIP_BUILD:-}" ] || ./mvnw -q -B -ntp -DskipTests package
@@ -153,8 +154,8 @@ snapshot /srv/xietong >"$WORK/before-external.txt"
 
 step "Restore: stop, an empty database and data folder, deploy/restore.sh, start"
 stop_service
-runuser -u postgres -- dropdb xietong
-runuser -u postgres -- createdb -O xietong xietong
+as_postgres dropdb xietong
+as_postgres createdb -O xietong xietong
 mv /srv/xietong "$WORK/srv-xietong-old" && install -d -o xietong -g xietong -m 750 /srv/xietong
 env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root /opt/xietong/restore.sh "$BACKUP"
 if env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root /opt/xietong/restore.sh "$BACKUP" >/dev/null 2>&1; then
