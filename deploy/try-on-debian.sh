@@ -17,6 +17,8 @@ ROOT=$(pwd)
 WORK=${TRY_WORK:-/tmp/xietong-deploy}
 DB_PASSWORD='Xt-db-2026!'
 ADMIN_PASSWORD='Install#2026'
+AUDITOR_PASSWORD='Audit#2026-first'
+AUDITOR_CHANGED='Audit#2026-own'
 BASE=http://localhost:8080
 exec > >(tee "$ROOT/deploy/last-try.txt") 2>&1
 rm -rf "$WORK" && mkdir -p "$WORK"
@@ -54,6 +56,7 @@ install -m 755 deploy/backup.sh deploy/restore.sh /opt/xietong/
 install -m 640 -o root -g xietong deploy/xietong.env.example /etc/xietong/xietong.env
 sed -i -e "s|^SPRING_DATASOURCE_PASSWORD=.*|SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD|" \
 	-e "s|^XIETONG_BOOTSTRAP_ADMIN_PASSWORD=.*|XIETONG_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD|" \
+	-e "s|^XIETONG_BOOTSTRAP_AUDITOR_PASSWORD=.*|XIETONG_BOOTSTRAP_AUDITOR_PASSWORD=$AUDITOR_PASSWORD|" \
 	-e "s|^XIETONG_BASE_URL=.*|XIETONG_BASE_URL=https://xietong.example.edu.cn|" \
 	-e "s|^XIETONG_MAIL_HOST=.*|XIETONG_MAIL_HOST=localhost|" /etc/xietong/xietong.env
 install -m 644 deploy/systemd/xietong.service /etc/systemd/system/xietong.service
@@ -135,15 +138,24 @@ snapshot() { # every table's row count, every stored file's checksum
 	  ORDER BY 1" | while read -r t; do echo "$t $(psql -qtAX -c "SELECT count(*) FROM \"$t\"")"; done
 	(cd "$home" && find files -type f ! -path 'files/tmp/*' -exec sha256sum {} + | sort -k2)
 }
-audit_verify() {
+audit_verify() { # the bootstrap auditor changes its initial password once, then verifies the chain
 	local auditor
-	auditor=$(token auditor "$1")
-	[ -n "$auditor" ] || { echo "(no auditor token)"; return; }
-	curl -s "$BASE/api/v1/audit/verify" -H "Authorization: Bearer $auditor"
+	auditor=$(token auditor "$AUDITOR_CHANGED")
+	if [ -z "$auditor" ]; then
+		auditor=$(token auditor "$AUDITOR_PASSWORD")
+		curl -sf -X POST "$BASE/api/v1/me/password" -H "Authorization: Bearer $auditor" -H 'Content-Type: application/json' \
+			-d "{\"currentPassword\":\"$AUDITOR_PASSWORD\",\"newPassword\":\"$AUDITOR_CHANGED\"}" >/dev/null
+	fi
+	local answer
+	answer=$(curl -s "$BASE/api/v1/audit/verify" -H "Authorization: Bearer $auditor")
+	echo "$answer" | grep -q '"intact":true' || fail "the audit chain does not verify: $answer"
+	echo "$answer"
 }
 
-step "Data: an enterprise registers and uploads its licence"
+step "Data: an enterprise registers and uploads its licence; the auditor verifies the chain"
 make_data "$BASE" 91220101MA00000013
+verified=$(audit_verify) || fail "the audit chain"
+echo "audit verify before the backup: $verified"
 export PGHOST=localhost PGPORT=5432 PGUSER=xietong PGDATABASE=xietong PGPASSWORD=$DB_PASSWORD
 
 step "Backup (README step 6): deploy/backup.sh as root, reading /etc/xietong/xietong.env"
@@ -166,12 +178,15 @@ snapshot /srv/xietong >"$WORK/after-external.txt"
 diff "$WORK/before-external.txt" "$WORK/after-external.txt" || fail "row counts or files differ after the restore"
 echo "row counts of $(grep -vc ' files/' "$WORK/after-external.txt") tables and $(grep -c ' files/' "$WORK/after-external.txt") files: identical"
 start_service external-restored
-echo "audit verify after the restore: $(audit_verify Demo@2024)"
+verified=$(audit_verify) || fail "the audit chain"
+echo "audit verify after the restore: $verified"
 
 step "The embedded database: the same service without SPRING_DATASOURCE_*, its data in /srv/xietong-embedded"
 stop_service
 start_service embedded /srv/xietong-embedded without-datasource
 make_data "$BASE" 91220101MA00000026
+verified=$(audit_verify) || fail "the audit chain"
+echo "audit verify before the backup: $verified"
 export PGPORT
 PGPORT=$(sed -n 4p /srv/xietong-embedded/postgres/postmaster.pid)
 export PGUSER=postgres PGDATABASE=xietong
@@ -190,7 +205,8 @@ snapshot /srv/xietong-embedded >"$WORK/after-embedded.txt"
 diff "$WORK/before-embedded.txt" "$WORK/after-embedded.txt" || fail "row counts or files differ after the embedded restore"
 echo "row counts of $(grep -vc ' files/' "$WORK/after-embedded.txt") tables and $(grep -c ' files/' "$WORK/after-embedded.txt") files: identical"
 ls /srv/xietong-embedded | grep -q 'restore.dump.restored-' || fail "the restored dump was not set aside"
-echo "audit verify after the restore: $(audit_verify Demo@2024)"
+verified=$(audit_verify) || fail "the audit chain"
+echo "audit verify after the restore: $verified"
 stop_service
 nginx -s quit || true
 echo

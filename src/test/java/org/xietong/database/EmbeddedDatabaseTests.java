@@ -107,6 +107,35 @@ class EmbeddedDatabaseTests {
 		assertThat(this.home.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
 	}
 
+	@Test
+	void restoresAPgDumpIntoANewDataFolderOnceAndNeverIntoADatabaseThatHoldsTables(@TempDir Path backups)
+			throws Exception {
+		Path dump = backups.resolve("xietong.dump");
+		try (EmbeddedDatabase original = EmbeddedDatabase.start(this.home)) {
+			execute(original, "create table kept (name text)", "insert into kept values ('长春理工大学')");
+			Process pgDump = new ProcessBuilder("pg_dump", "--format=custom", "--file=" + dump, "--host=localhost",
+					"--port=" + original.port(), "--username=postgres", EmbeddedDatabase.DATABASE)
+				.redirectErrorStream(true)
+				.start();
+			assertThat(pgDump.waitFor()).as(new String(pgDump.getInputStream().readAllBytes())).isZero();
+		}
+		Path newHome = backups.resolve("new-home");
+		try (EmbeddedDatabase restored = EmbeddedDatabase.start(newHome)) {
+			Restore.into(restored, dump);
+			assertThat(query(restored, "select name from kept")).isEqualTo("长春理工大学");
+			assertThat(dump).doesNotExist();
+			try (var setAside = Files.list(backups)) {
+				assertThat(setAside.map(path -> path.getFileName().toString()))
+					.anyMatch(name -> name.startsWith("xietong.dump.restored-"));
+			}
+		}
+		try (EmbeddedDatabase holdsTables = EmbeddedDatabase.start(this.home)) {
+			Files.writeString(dump, "not used");
+			assertThatThrownBy(() -> Restore.into(holdsTables, dump)).hasMessageContaining("is not empty");
+			assertThat(query(holdsTables, "select count(*) from kept")).isEqualTo("1");
+		}
+	}
+
 	private long postmasterPid() throws IOException {
 		Path pidFile = this.home.resolve("postgres").resolve("postmaster.pid");
 		return Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.US_ASCII).get(0).trim());
