@@ -87,11 +87,15 @@ class ReviewPagesTests {
 				.applicationCloses()
 				.plusSeconds(1)) + " (Asia/Shanghai)";
 
+		Response shown = scorer.page(assignment);
 		Response scored = scorer.post(assignment + "/score", assignment, scores("8", "80", "论证充分。"), false);
 		Response selected = enterprise.post(page + "/selection", page, selection(List.of(application), ""), false);
 		Response notice = enterprise.post(page + "/notice", page,
 				List.of(Map.entry("title", "评审结果公示"), Map.entry("body", "公示五个工作日。")), false);
 
+		assertThat(shown.body()).contains("data-testid=\"scoring-not-open\"")
+			.contains("评分于 " + opens + " 开始：本批次申报截止后方可评分。")
+			.contains("data-testid=\"submit-scores\" disabled");
 		assertThat(scored.status()).isEqualTo(409);
 		assertThat(scored.body()).contains("评分于 " + opens + " 开始：本批次申报截止后方可评分。");
 		assertThat(selected.status()).isEqualTo(409);
