@@ -24,10 +24,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.xietong.shared.DomainException;
 
 /**
- * Honours {@code Idempotency-Key} on API {@code POST}s: the same key from the same user
- * within 24 hours answers the first answer again and does nothing more. A key reused for
- * a different request is refused; a request still running under the key answers 409.
- * Server failures (5xx) are not remembered, so that a retry can succeed.
+ * Honours {@code Idempotency-Key} on API {@code POST}s: the same key from the same user —
+ * or, signed out, from the same client address (as the proxy reports it) — within 24
+ * hours answers the first answer again and does nothing more. A key reused for a
+ * different request is refused; a request still running under the key answers 409. Server
+ * failures (5xx) are not remembered, so that a retry can succeed.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -47,9 +48,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
+	/** Answers that hold a secret (a new token) are never stored. */
+	private static final String TOKEN_PATH = "/api/v1/auth/token";
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || CurrentUser.get().isEmpty();
+		return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+				|| TOKEN_PATH.equals(request.getRequestURI());
+	}
+
+	/**
+	 * Whose keys these are: the user's, or a signed-out client's address, marked by an
+	 * {@code @} that no username starts with.
+	 */
+	private static String owner(HttpServletRequest request) {
+		return CurrentUser.get().map(CurrentUser::username).orElseGet(() -> "@" + request.getRemoteAddr());
 	}
 
 	@Override
@@ -60,7 +73,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			this.problems.write(response, this.problems.problem(request, 400, "INVALID_IDEMPOTENCY_KEY"));
 			return;
 		}
-		String username = CurrentUser.get().orElseThrow().username();
+		String username = owner(request);
 		// A multipart body stays with the container, which parses it; such a request is
 		// known by its path alone.
 		boolean multipart = request.getContentType() != null

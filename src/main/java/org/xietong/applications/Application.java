@@ -67,6 +67,12 @@ class Application {
 
 	private ApplicationStatus status;
 
+	/**
+	 * The guide while the application is live, null once withdrawn: a unique index on
+	 * (leader, live guide) keeps one live application per teacher and guide.
+	 */
+	private UUID liveGuideId;
+
 	private String returnReason;
 
 	private String withdrawReason;
@@ -91,8 +97,8 @@ class Application {
 			String enterpriseName, ProjectType projectType, UUID leaderId, String leaderName, UUID universityId,
 			String universityName, String title, String summary, String plan, String expectedOutcomes,
 			List<TeamMember> team, List<BudgetLine> budget, Money budgetTotal, ApplicationStatus status,
-			String returnReason, String withdrawReason, int submissionCount, String searchText, Instant createdAt,
-			Instant updatedAt, Instant submittedAt, Instant endorsedAt, Long version) {
+			UUID liveGuideId, String returnReason, String withdrawReason, int submissionCount, String searchText,
+			Instant createdAt, Instant updatedAt, Instant submittedAt, Instant endorsedAt, Long version) {
 		this.id = id;
 		this.number = number;
 		this.batchId = batchId;
@@ -114,6 +120,7 @@ class Application {
 		this.budget = budget;
 		this.budgetTotal = budgetTotal;
 		this.status = status;
+		this.liveGuideId = liveGuideId;
 		this.returnReason = returnReason;
 		this.withdrawReason = withdrawReason;
 		this.submissionCount = submissionCount;
@@ -130,8 +137,8 @@ class Application {
 		Application application = new Application(UUID.randomUUID(), null, guide.batchId(), guide.batchYear(),
 				guide.guideId(), guide.guideTitle(), guide.enterpriseId(), guide.enterpriseName(), guide.type(),
 				applicant.teacherId(), applicant.name(), applicant.universityId(), applicant.universityName(), "", "",
-				"", "", List.of(), List.of(), Money.ZERO, ApplicationStatus.DRAFT, null, null, 0, "", now, now, null,
-				null, null);
+				"", "", List.of(), List.of(), Money.ZERO, ApplicationStatus.DRAFT, guide.guideId(), null, null, 0, "",
+				now, now, null, null, null);
 		application.fill(content);
 		return application;
 	}
@@ -193,6 +200,7 @@ class Application {
 
 	void withdraw(String reason, Instant now) {
 		move(ApplicationStatus.WITHDRAWN);
+		this.liveGuideId = null;
 		this.withdrawReason = reason;
 		this.updatedAt = now;
 	}

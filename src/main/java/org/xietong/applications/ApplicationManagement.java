@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -119,7 +120,7 @@ public class ApplicationManagement {
 		ApplicationContent content = draftContent(details);
 		lockLeader(teacher.id());
 		if (this.queries.activeApplicationTo(guideId, teacher.id()).isPresent()) {
-			throw new DomainException(409, "DUPLICATE_APPLICATION", "the teacher already applies to this guide");
+			throw duplicateApplication();
 		}
 		OrganizationView university = this.organizations.find(teacher.organizationId())
 			.orElseThrow(() -> DomainException.notFound("university"));
@@ -128,7 +129,15 @@ public class ApplicationManagement {
 				new ApplyingTo(guide.id(), guide.title(), batch.id(), batch.year(), guide.enterpriseId(),
 						guide.enterpriseName(), guide.type()),
 				content, now);
-		Application saved = this.applications.save(application);
+		Application saved;
+		try {
+			saved = this.applications.save(application);
+		}
+		catch (DuplicateKeyException ex) {
+			// A draft to the same guide committed since the check: the unique index
+			// decides.
+			throw duplicateApplication();
+		}
 		this.audit.record(AuditEvent.of("APPLICATION_CREATED", "Application", saved.id())
 			.after("guide=" + guideId + ", status=DRAFT, " + content.summaryLine()));
 		return saved.view(List.of());
@@ -589,6 +598,10 @@ public class ApplicationManagement {
 				"the teacher leads " + overdue.count()
 						+ " projects past their end date without completion; the batch refuses their applications",
 				overdue.count());
+	}
+
+	private static DomainException duplicateApplication() {
+		return new DomainException(409, "DUPLICATE_APPLICATION", "the teacher already applies to this guide");
 	}
 
 	private static DomainException windowClosed(SubmissionCheck.Window window) {

@@ -205,6 +205,7 @@ public class NoticeBoard {
 		if (!violations.isEmpty()) {
 			throw DomainException.invalid(violations);
 		}
+		lockClient(clientAddress);
 		long recent = this.jdbc
 			.sql("SELECT COUNT(*) FROM objections WHERE client_address = :address AND filed_at > :since")
 			.param("address", clientAddress)
@@ -240,6 +241,20 @@ public class NoticeBoard {
 		this.audit.record(AuditEvent.of("OBJECTION_FILED", "Objection", id)
 			.after("notice=" + noticeId + ", subject=" + objection.subjectId() + ", " + evidence.size() + " files"));
 		return objection(id).orElseThrow();
+	}
+
+	/**
+	 * Locks the address's row until the transaction ends, so that its objections are
+	 * counted and filed one at a time.
+	 */
+	private void lockClient(String clientAddress) {
+		this.jdbc.sql("INSERT INTO objection_clients (client_address) VALUES (:address) ON CONFLICT DO NOTHING")
+			.param("address", clientAddress)
+			.update();
+		this.jdbc.sql("SELECT client_address FROM objection_clients WHERE client_address = :address FOR UPDATE")
+			.param("address", clientAddress)
+			.query(String.class)
+			.single();
 	}
 
 	/**

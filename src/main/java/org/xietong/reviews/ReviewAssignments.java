@@ -75,9 +75,11 @@ public class ReviewAssignments {
 
 	private final Clock clock;
 
+	private final ReviewOpening opening;
+
 	ReviewAssignments(JdbcClient jdbc, ReviewPlans plans, Conflicts conflicts, ApplicationQueries applications,
 			ApplicationReview review, ExpertManagement experts, OrganizationManagement organizations, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ReviewOpening opening) {
 		this.jdbc = jdbc;
 		this.plans = plans;
 		this.conflicts = conflicts;
@@ -88,6 +90,7 @@ public class ReviewAssignments {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.opening = opening;
 	}
 
 	/**
@@ -338,7 +341,8 @@ public class ReviewAssignments {
 
 	/**
 	 * Scores an accepted assignment: each criterion within its range; a draft may leave
-	 * some out, a submission names every one. Refused after the scoring deadline.
+	 * some out, a submission names every one. Refused before the batch's application
+	 * window has closed ({@code NOT_YET_OPEN}) and after the scoring deadline.
 	 */
 	@Transactional
 	public AssignmentView score(UUID id, CurrentUser user, List<AssignmentView.Score> scores, String comment,
@@ -349,12 +353,13 @@ public class ReviewAssignments {
 					"confirm that you have no conflict of interest before scoring");
 		}
 		requireStatus(assignment, "ACCEPTED");
+		ReviewPlan plan = this.plans.find(assignment.guideId()).orElseThrow();
+		this.opening.require(plan.batchId(), "scoring");
 		if (this.clock.instant().isAfter(assignment.scoringDeadline())) {
 			String closes = assignment.scoringDeadline().toString();
 			throw new DomainException(409, "WINDOW_CLOSED", "scoring closed at " + closes, closes)
 				.detailKey("error.WINDOW_CLOSED.scoring");
 		}
-		ReviewPlan plan = this.plans.find(assignment.guideId()).orElseThrow();
 		Map<String, BigDecimal> checked = checkScores(plan, scores, submit);
 		if (comment != null && comment.length() > 5000) {
 			throw DomainException.invalid("comment", "TOO_LONG", "at most 5000 characters");

@@ -65,11 +65,13 @@ public class Selections {
 
 	private final Clock clock;
 
+	private final ReviewOpening opening;
+
 	Selections(JdbcClient jdbc, Rankings rankings, ReviewPlans plans, ApplicationReview review,
 			ApplicationQueries applications, GuideCatalogue guides,
 			// Lazy: the notice board asks this module's ReviewNotices for its subjects.
 			@org.springframework.context.annotation.Lazy NoticeBoard notices, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ReviewOpening opening) {
 		this.jdbc = jdbc;
 		this.rankings = rankings;
 		this.plans = plans;
@@ -80,16 +82,19 @@ public class Selections {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.opening = opening;
 	}
 
 	/**
 	 * Selects applications of a guide: at most its projects ({@code QUOTA_EXCEEDED});
 	 * leaving out one ranked higher than one selected needs a reason
-	 * ({@code SELECTION_REASON_REQUIRED}), kept in the audit trail.
+	 * ({@code SELECTION_REASON_REQUIRED}), kept in the audit trail. Not before the
+	 * batch's application window has closed ({@code NOT_YET_OPEN}).
 	 */
 	@Transactional
 	public Ranking select(UUID guideId, CurrentUser user, List<UUID> applicationIds, String reason) {
 		GuideView guide = this.plans.ownGuide(guideId, user);
+		this.opening.require(guide.batchId(), "selection");
 		String state = state(guideId);
 		if (!CHANGEABLE.contains(state)) {
 			throw DomainException.illegalTransition("the selection is under its result notice (" + state + ")", state);
@@ -250,6 +255,7 @@ public class Selections {
 	 * Puts selected applications of the enterprise's guides in the batch under notice.
 	 */
 	List<NoticeSubjects.NoticeSubject> putUnderNotice(UUID batchId, UUID enterpriseId, List<UUID> subjectIds) {
+		this.opening.require(batchId, "resultNotice");
 		List<FieldViolation> violations = new ArrayList<>();
 		Set<UUID> guideIds = new LinkedHashSet<>();
 		for (UUID id : subjectIds) {

@@ -2,7 +2,14 @@ package org.xietong.accounts;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +22,7 @@ import org.xietong.shared.MovableClock;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
 import org.xietong.support.PlatformTest;
+import org.xietong.support.Samples;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +129,81 @@ class IdempotencyTests {
 
 		assertThat(again.status()).isEqualTo(201);
 		assertThat(count(later)).isOne();
+	}
+
+	@Test
+	void fiftyConcurrentSignedOutRegistrationsUnderOneKeyFromOneAddressRegisterOne() throws Exception {
+		String key = "reg-" + System.nanoTime();
+		String address = Api.someClientAddress();
+		List<String> usernames = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			usernames.add(Samples.unique("idem-ent"));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(50);
+		List<Response> answers = new ArrayList<>();
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Response>> futures = new ArrayList<>();
+			for (String username : usernames) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return register(address, key, username);
+				}));
+			}
+			start.countDown();
+			for (Future<Response> future : futures) {
+				answers.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(answers.stream().filter(answer -> answer.status() == 201)).hasSize(1);
+		assertThat(answers.stream().filter(answer -> answer.status() != 201).map(a -> a.status() + " " + a.code()))
+			.hasSize(49)
+			.allMatch(answer -> answer.equals("409 IDEMPOTENT_REQUEST_IN_PROGRESS")
+					|| answer.equals("422 IDEMPOTENCY_KEY_REUSED"));
+		assertThat(usernames.stream().mapToLong(this::count).sum()).isOne();
+	}
+
+	@Test
+	void aSignedOutClientsKeyReplaysItsAnswerRefusesAnotherBodyAndIsItsAddresssOwn() {
+		String key = "reg-" + System.nanoTime();
+		String address = Api.someClientAddress();
+		String username = Samples.unique("idem-ent");
+		Map<String, Object> body = Samples.registration(username, LocalDate.of(2015, 1, 1));
+
+		Response first = register(address, key, body);
+		Response again = register(address, key, body);
+		String other = Samples.unique("idem-ent");
+		Response otherBody = register(address, key, other);
+		String elsewhere = Samples.unique("idem-ent");
+		Response otherAddress = register(Api.someClientAddress(), key, elsewhere);
+
+		assertThat(first.status()).as(first.toString()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+		assertThat(count(username)).isOne();
+		assertThat(otherBody.status()).isEqualTo(422);
+		assertThat(otherBody.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(count(other)).isZero();
+		assertThat(otherAddress.status()).isEqualTo(201);
+		assertThat(otherAddress.header("Idempotent-Replayed")).isNull();
+		assertThat(count(elsewhere)).isOne();
+	}
+
+	private Response register(String address, String key, String username) {
+		return register(address, key, Samples.registration(username, LocalDate.of(2015, 1, 1)));
+	}
+
+	private Response register(String address, String key, Map<String, Object> body) {
+		return this.api.send(this.api.request("/api/v1/enterprises", null)
+			.header("Content-Type", "application/json")
+			.header("X-Forwarded-For", address)
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
 	private Response create(String key, String username) {

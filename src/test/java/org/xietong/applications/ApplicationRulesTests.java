@@ -283,6 +283,26 @@ class ApplicationRulesTests {
 	}
 
 	@Test
+	void fiftyConcurrentDraftsOfOneTeacherToOneGuideMakeOneAndRefuseTheRestAsDuplicates() throws Exception {
+		Batch batch = this.guides.batch(null, "20000.00", "CURRICULUM");
+		Teacher teacher = this.guides.teacher("jlu-admin");
+		String guide = batch.guideIds().get(0);
+
+		List<Response> answers = concurrently(50, () -> this.api.post("/api/v1/guides/" + guide + "/applications",
+				teacher.token(), PublishedGuides.application("同时提交的草稿")));
+
+		assertThat(answers.stream()
+			.map(answer -> (answer.status() == 201) ? "201" : answer.status() + " " + answer.code()))
+			.containsOnlyOnce("201")
+			.containsOnly("201", "409 DUPLICATE_APPLICATION");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM applications WHERE leader_id = :leader AND guide_id = :guide")
+			.param("leader", UUID.fromString(teacher.id()))
+			.param("guide", UUID.fromString(guide))
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
 	void aWithdrawnApplicationLeavesTheQueueAndFreesTheGuideForANewOne() {
 		Batch batch = this.guides.batch(null, "20000.00", "CURRICULUM");
 		Teacher teacher = this.guides.teacher("jlu-admin");

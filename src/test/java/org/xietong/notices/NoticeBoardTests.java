@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xietong.batches.BatchManagement;
 import org.xietong.shared.MovableClock;
 import org.xietong.support.Api;
@@ -43,6 +48,9 @@ class NoticeBoardTests {
 
 	@Autowired
 	StandInSubjects subjects;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Api api;
 
@@ -160,6 +168,43 @@ class NoticeBoardTests {
 			.postFrom(address, "/api/v1/notices/" + notice + "/objections", null, Map.of("subjectId",
 					subject.toString(), "name", "李华", "phone", "13800000000", "reason", "一小时后再次提出的异议，请核查。"))
 			.status()).isIn(201, 409);
+	}
+
+	@Test
+	void fiftyConcurrentObjectionsFromOneAddressFileExactlyTheHoursAllowance() throws Exception {
+		UUID subject = UUID.randomUUID();
+		String notice = open(List.of(subject)).json().get("id").asString();
+		String address = Api.someClientAddress();
+		ExecutorService pool = Executors.newFixedThreadPool(50);
+		List<Response> answers = new ArrayList<>();
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Response>> futures = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				String reason = "第 " + i + " 条同时提出的异议：材料与事实不符，请核查。";
+				futures.add(pool.submit(() -> {
+					start.await();
+					return this.api.postFrom(address, "/api/v1/notices/" + notice + "/objections", null, Map
+						.of("subjectId", subject.toString(), "name", "李华", "phone", "13800000000", "reason", reason));
+				}));
+			}
+			start.countDown();
+			for (Future<Response> future : futures) {
+				answers.add(future.get());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(answers.stream().filter(answer -> answer.status() == 201)).hasSize(NoticeBoard.OBJECTIONS_PER_HOUR);
+		assertThat(answers.stream().filter(answer -> answer.status() != 201).map(Response::code))
+			.hasSize(50 - NoticeBoard.OBJECTIONS_PER_HOUR)
+			.containsOnly("RATE_LIMITED");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM objections WHERE client_address = :address")
+			.param("address", address)
+			.query(Long.class)
+			.single()).isEqualTo(NoticeBoard.OBJECTIONS_PER_HOUR);
 	}
 
 	@Test

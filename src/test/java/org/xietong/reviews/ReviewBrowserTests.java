@@ -80,7 +80,6 @@ class ReviewBrowserTests {
 					java.util.Optional.empty(), java.util.Optional.empty(), null, null, null, null, null, null, null),
 					"100000.00", 2, "CURRICULUM");
 		String guideId = batch.guideIds().get(0);
-		String enterprise = batch.enterprise().token();
 		List<String> applications = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			Teacher teacher = guides.teacher((i == 0) ? "jlu-admin" : "nenu-admin");
@@ -99,6 +98,11 @@ class ReviewBrowserTests {
 				.status()).isEqualTo(200);
 			applications.add(id);
 		}
+		// The review begins once the application window has closed (the clock is reset
+		// after
+		// the test); the enterprise signs in again.
+		guides.pastApplicationWindow(batch.id());
+		String enterprise = this.api.token(batch.enterprise().username(), "Secret#2024");
 		assertThat(this.api
 			.put("/api/v1/guides/" + guideId + "/review-plan", enterprise,
 					Map.of("criteria",

@@ -68,6 +68,44 @@ class ReviewPagesTests {
 	}
 
 	@Test
+	void beforeTheApplicationWindowClosesScoringSelectingAndTheNoticeAnswerOnThePageWhenTheyOpen() {
+		Review review = review(1, 1, true, false);
+		String application = review.applications().get(0);
+		Expert expert = expert(review, "提前页面专家" + Samples.unique("e"), null);
+		assertThat(assign(review, application, expert).status()).isEqualTo(200);
+		String assignment = "/expert/assignments/" + assignmentOf(review, application, expert);
+		PageSession scorer = signIn(expert.username(), EXPERT_PASSWORD);
+		assertThat(scorer.post(assignment + "/accept", assignment, Map.of("noConflict", "true")).status())
+			.isEqualTo(302);
+		String page = "/enterprise/reviews/" + review.guideId();
+		PageSession enterprise = signIn(review.enterpriseUsername(), ENTERPRISE_PASSWORD);
+		String opens = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+			.withZone(PublishedGuides.SHANGHAI)
+			.format(this.batches.find(java.util.UUID.fromString(review.batchId()))
+				.orElseThrow()
+				.schedule()
+				.applicationCloses()
+				.plusSeconds(1)) + " (Asia/Shanghai)";
+
+		Response shown = scorer.page(assignment);
+		Response scored = scorer.post(assignment + "/score", assignment, scores("8", "80", "论证充分。"), false);
+		Response selected = enterprise.post(page + "/selection", page, selection(List.of(application), ""), false);
+		Response notice = enterprise.post(page + "/notice", page,
+				List.of(Map.entry("title", "评审结果公示"), Map.entry("body", "公示五个工作日。")), false);
+
+		assertThat(shown.body()).contains("data-testid=\"scoring-not-open\"")
+			.contains("评分于 " + opens + " 开始：本批次申报截止后方可评分。")
+			.contains("data-testid=\"submit-scores\" disabled");
+		assertThat(scored.status()).isEqualTo(409);
+		assertThat(scored.body()).contains("评分于 " + opens + " 开始：本批次申报截止后方可评分。");
+		assertThat(selected.status()).isEqualTo(409);
+		assertThat(selected.body()).contains("遴选于 " + opens + " 开始：本批次申报截止后方可遴选。");
+		assertThat(notice.status()).isEqualTo(409);
+		assertThat(notice.body()).contains("评审结果公示于 " + opens + " 起方可发起：本批次申报截止后方可公示。");
+		assertThat(status(application)).isEqualTo("UNDER_REVIEW");
+	}
+
+	@Test
 	void theExpertSeesItsAssignmentAcceptsSavesADraftAndSubmitsItsScores() {
 		Review review = review(1, 1, true);
 		Expert expert = expert(review, "页面专家" + Samples.unique("e"), null);
@@ -449,6 +487,11 @@ class ReviewPagesTests {
 	 * criteria 60 (max 10) and 40 (max 100), {@code experts} experts each.
 	 */
 	private Review review(int count, int experts, boolean planned) {
+		return review(count, experts, planned, true);
+	}
+
+	/** The same, the clock moved past the application window when {@code pastWindow}. */
+	private Review review(int count, int experts, boolean planned, boolean pastWindow) {
 		Batch batch = this.guides
 			.batch(new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
 					java.util.Optional.empty(), java.util.Optional.empty(), null, null, null, null, null, null, null),
@@ -471,7 +514,13 @@ class ReviewPagesTests {
 			applications.add(id);
 			titles.add(title);
 		}
-		String enterprise = batch.enterprise().token();
+		// The review begins once the application window has closed (the clock is reset
+		// after
+		// each test); the enterprise signs in again.
+		if (pastWindow) {
+			this.guides.pastApplicationWindow(batch.id());
+		}
+		String enterprise = this.api.token(batch.enterprise().username(), "Secret#2024");
 		if (planned) {
 			Response plan = this.api.put("/api/v1/guides/" + batch.guideIds().get(0) + "/review-plan", enterprise,
 					Map.of("criteria",

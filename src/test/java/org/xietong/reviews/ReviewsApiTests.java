@@ -2,12 +2,15 @@ package org.xietong.reviews;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,7 +163,8 @@ class ReviewsApiTests {
 		Response own = this.api.get("/api/v1/assignments/" + secondAssignment, second.token());
 		Response others = this.api.get("/api/v1/assignments/" + firstAssignment, second.token());
 		Response list = this.api.get("/api/v1/assignments", second.token());
-		Review elsewhere = review(1, 2);
+		// Made where the clock stands: moving it again would end the tokens above.
+		Review elsewhere = review(1, 2, false);
 		Response otherEnterprise = this.api.get("/api/v1/guides/" + elsewhere.guideId() + "/ranking",
 				review.enterprise());
 
@@ -325,6 +329,57 @@ class ReviewsApiTests {
 	}
 
 	@Test
+	void scoringSelectingAndTheResultNoticeWaitUntilTheApplicationWindowHasClosedWhilePlanAndExpertsMayBeReadyEarlier() {
+		Review review = review(1, 1, false);
+		String application = review.applications().get(0);
+		Expert expert = expert(review, "提前专家" + Samples.unique("e"), null);
+		Response assigned = assign(review, application, expert);
+		String assignment = idOf(this.api.get("/api/v1/assignments?guideId=" + review.guideId(), review.enterprise())
+			.json()
+			.get("items"), expert);
+		accept(expert, assignment);
+		Instant closes = this.batches.find(UUID.fromString(review.batchId()))
+			.orElseThrow()
+			.schedule()
+			.applicationCloses();
+		String opens = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+			.withZone(PublishedGuides.SHANGHAI)
+			.format(closes.plusSeconds(1));
+
+		Response scored = scoreOnce(expert.token(), assignment);
+		Response selected = this.api.post("/api/v1/guides/" + review.guideId() + "/selection", review.enterprise(),
+				Map.of("applicationIds", List.of(application)));
+		Response notice = this.api.post("/api/v1/notices", review.enterprise(), Map.of("batchId", review.batchId(),
+				"kind", "REVIEW_RESULTS", "title", "评审结果公示", "body", "公示五个工作日。", "subjectIds", List.of(application)));
+		this.clock.set(closes);
+		String atTheClose = this.api.token(expert.username(), "Changed#2025");
+		Response lastSecond = scoreOnce(atTheClose, assignment);
+		this.clock.set(closes.plusSeconds(1));
+		Response firstSecondAfter = scoreOnce(atTheClose, assignment);
+
+		assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+		for (Response refused : List.of(scored, selected, notice, lastSecond)) {
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+			assertThat(refused.code()).isEqualTo("NOT_YET_OPEN");
+			assertThat(refused.json().get("detail").asString()).contains(opens + " (Asia/Shanghai)");
+		}
+		assertThat(firstSecondAfter.status()).as(firstSecondAfter.toString()).isEqualTo(200);
+		assertThat(firstSecondAfter.json().get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM notices WHERE batch_id = :batch AND kind = 'REVIEW_RESULTS'")
+			.param("batch", UUID.fromString(review.batchId()))
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(status(review, application)).isEqualTo("UNDER_REVIEW");
+	}
+
+	private Response scoreOnce(String expertToken, String assignment) {
+		return this.api.post("/api/v1/assignments/" + assignment + "/score", expertToken,
+				Map.of("scores",
+						List.of(Map.of("criterion", "创新性", "score", 8), Map.of("criterion", "可行性", "score", 80)),
+						"comment", "论证充分。"));
+	}
+
+	@Test
 	void anExpertIsRemindedOnceThreeDaysAndOnceOneDayBeforeScoringClosesAndADeclineTellsTheEnterprise() {
 		Review review = review(1, 2);
 		Expert late = expert(review, "迟评专家" + Samples.unique("e"), null);
@@ -393,6 +448,11 @@ class ReviewsApiTests {
 	 * 40 (max 100), {@code experts} experts each.
 	 */
 	private Review review(int count, int experts) {
+		return review(count, experts, true);
+	}
+
+	/** The same, the clock moved past the application window when {@code pastWindow}. */
+	private Review review(int count, int experts, boolean pastWindow) {
 		// No endorsement caps: several applications from one university reach one guide.
 		Batch batch = this.guides
 			.batch(new org.xietong.batches.BatchRules.Overrides(null, null, null, null, null, null, null, null, null,
@@ -413,7 +473,13 @@ class ReviewsApiTests {
 				.isEqualTo(200);
 			applications.add(id);
 		}
-		String enterprise = batch.enterprise().token();
+		// The review begins once the application window has closed (the clock is reset
+		// after
+		// each test); the enterprise signs in again.
+		if (pastWindow) {
+			this.guides.pastApplicationWindow(batch.id());
+		}
+		String enterprise = this.api.token(batch.enterprise().username(), "Secret#2024");
 		Response plan = this.api.put("/api/v1/guides/" + batch.guideIds().get(0) + "/review-plan", enterprise,
 				Map.of("criteria",
 						List.of(Map.of("name", "创新性", "weight", 60, "maxScore", 10),
@@ -434,7 +500,7 @@ class ReviewsApiTests {
 		String first = this.api.token(username, "Initial#2024");
 		this.api.post("/api/v1/me/password", first,
 				Map.of("currentPassword", "Initial#2024", "newPassword", "Changed#2025"));
-		return new Expert(created.json().get("id").asString(), this.api.token(username, "Changed#2025"));
+		return new Expert(created.json().get("id").asString(), this.api.token(username, "Changed#2025"), username);
 	}
 
 	private Response assign(Review review, String application, Expert expert) {
@@ -497,7 +563,7 @@ class ReviewsApiTests {
 			List<String> applications) {
 	}
 
-	private record Expert(String id, String token) {
+	private record Expert(String id, String token, String username) {
 	}
 
 }

@@ -92,6 +92,19 @@ public final class PublishedGuides {
 		return made;
 	}
 
+	/**
+	 * Moves the clock to a minute after the batch's application window closed, when the
+	 * enterprise may score, select and announce its results. Tokens issued before the
+	 * move may have run out: sign in again. The caller moves the clock back (or resets
+	 * it).
+	 */
+	public void pastApplicationWindow(UUID batchId) {
+		Instant after = this.batches.find(batchId).orElseThrow().schedule().applicationCloses().plusSeconds(60);
+		if (this.clock.instant().isBefore(after)) {
+			this.clock.advance(Duration.between(this.clock.instant(), after));
+		}
+	}
+
 	/** Sets the batch's application window; review closes 30 days after it. */
 	public BatchView window(Batch batch, Instant opens, Instant closes) {
 		BatchView current = this.batches.find(batch.id()).orElseThrow();

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * teachers of two universities apply to published guides ({@link PublishedGuides}), their
  * universities endorse, one expert of the enterprise scores them all, the enterprise
  * selects every one, its result notice runs out and closes, and the enterprise recommends
- * them. The clock is back where it was afterwards.
+ * them, once the application window has closed. The clock is back where it was
+ * afterwards.
  */
 public final class RecommendedApplications {
 
@@ -87,9 +88,19 @@ public final class RecommendedApplications {
 		try {
 			List<Item> applications = endorsed(pool, batch, perGuide,
 					Math.max(1, Math.min(3, effective.maxApplicationsPerTeacher())));
-			reviewAndSelect(pool, batch, applications);
-			List<String> ids = applications.stream().map(Item::applicationId).toList();
-			closeNoticeAndRecommend(batch, ids);
+			// The review begins once the application window has closed; the clock goes
+			// back afterwards.
+			Duration before = this.clock.offset();
+			this.guides.pastApplicationWindow(batch.id());
+			try {
+				String enterprise = this.api.token(batch.enterprise().username(), "Secret#2024");
+				reviewAndSelect(pool, batch, enterprise, applications);
+				List<String> ids = applications.stream().map(Item::applicationId).toList();
+				closeNoticeAndRecommend(batch, enterprise, ids);
+			}
+			finally {
+				this.clock.advance(before.minus(this.clock.offset()));
+			}
 			return new Recommended(batch.id(), batch.enterprise(), batch.guideIds(), applications);
 		}
 		finally {
@@ -186,8 +197,7 @@ public final class RecommendedApplications {
 	 * enterprise assigns its expert by hand: the automatic plan would share the work with
 	 * the department's experts.
 	 */
-	private void reviewAndSelect(ExecutorService pool, Batch batch, List<Item> applications) {
-		String enterprise = batch.enterprise().token();
+	private void reviewAndSelect(ExecutorService pool, Batch batch, String enterprise, List<Item> applications) {
 		Expert expert = expert(enterprise);
 		for (String guideId : batch.guideIds()) {
 			Response plan = this.api.put("/api/v1/guides/" + guideId + "/review-plan", enterprise,
@@ -265,10 +275,9 @@ public final class RecommendedApplications {
 	 * The enterprise puts its selection under one result notice; once the notice has run
 	 * out (the clock moved on), it closes it and recommends every application.
 	 */
-	private void closeNoticeAndRecommend(Batch batch, List<String> ids) {
-		Response notice = this.api.post("/api/v1/notices", batch.enterprise().token(),
-				Map.of("batchId", batch.id().toString(), "kind", "REVIEW_RESULTS", "title", "评审结果公示", "body",
-						"公示五个工作日。", "subjectIds", ids));
+	private void closeNoticeAndRecommend(Batch batch, String enterpriseToken, List<String> ids) {
+		Response notice = this.api.post("/api/v1/notices", enterpriseToken, Map.of("batchId", batch.id().toString(),
+				"kind", "REVIEW_RESULTS", "title", "评审结果公示", "body", "公示五个工作日。", "subjectIds", ids));
 		assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
 		Instant closes = OffsetDateTime.parse(notice.json().get("closesAt").asString()).toInstant();
 		Duration before = this.clock.offset();

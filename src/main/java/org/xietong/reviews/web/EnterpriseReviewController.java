@@ -28,6 +28,7 @@ import org.xietong.reviews.AssignmentPlanView;
 import org.xietong.reviews.Ranking;
 import org.xietong.reviews.Rankings;
 import org.xietong.reviews.ReviewAssignments;
+import org.xietong.reviews.ReviewOpening;
 import org.xietong.reviews.ReviewPlans;
 import org.xietong.reviews.Selections;
 import org.xietong.shared.DomainException;
@@ -59,9 +60,11 @@ class EnterpriseReviewController {
 
 	private final ReviewPageSupport support;
 
+	private final ReviewOpening opening;
+
 	EnterpriseReviewController(GuideReviewPage page, ReviewPlans plans, ReviewAssignments assignments,
 			Rankings rankings, Selections selections, ApplicationQueries applications, NoticeBoard notices,
-			ReviewPageSupport support) {
+			ReviewPageSupport support, ReviewOpening opening) {
 		this.page = page;
 		this.plans = plans;
 		this.assignments = assignments;
@@ -70,6 +73,7 @@ class EnterpriseReviewController {
 		this.applications = applications;
 		this.notices = notices;
 		this.support = support;
+		this.opening = opening;
 	}
 
 	@GetMapping("/enterprise/reviews")
@@ -236,6 +240,8 @@ class EnterpriseReviewController {
 		GuideView guide = this.page.guide(guideId, user);
 		NoticeView opened;
 		try {
+			// Told first: before the window closes there is no selection to speak of.
+			this.opening.require(guide.batchId(), "resultNotice");
 			List<UUID> selected = selected(guideId, user);
 			if (selected.isEmpty()) {
 				throw DomainException.invalid("subjectIds", "NOT_SELECTED", "select applications first");

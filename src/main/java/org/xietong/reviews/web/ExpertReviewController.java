@@ -32,6 +32,7 @@ import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchView;
 import org.xietong.reviews.AssignmentView;
 import org.xietong.reviews.ReviewAssignments;
+import org.xietong.reviews.ReviewOpening;
 import org.xietong.reviews.ReviewPlan;
 import org.xietong.reviews.ReviewPlans;
 import org.xietong.reviews.ReviewSheet;
@@ -64,13 +65,16 @@ class ExpertReviewController {
 
 	private final Clock clock;
 
+	private final ReviewOpening opening;
+
 	ExpertReviewController(ReviewAssignments assignments, ReviewPlans plans, BatchManagement batches,
-			ReviewPageSupport support, Clock clock) {
+			ReviewPageSupport support, Clock clock, ReviewOpening opening) {
 		this.assignments = assignments;
 		this.plans = plans;
 		this.batches = batches;
 		this.support = support;
 		this.clock = clock;
+		this.opening = opening;
 	}
 
 	@GetMapping("/expert/assignments")
@@ -209,6 +213,9 @@ class ExpertReviewController {
 		model.addAttribute("sheet", sheet);
 		model.addAttribute("zone", zone);
 		model.addAttribute("closed", this.clock.instant().isAfter(sheet.assignment().scoringDeadline()));
+		// Before the batch's application window has closed the form is shown, not
+		// offered.
+		model.addAttribute("opensAt", this.opening.opensLater(sheet.application().batchId()).orElse(null));
 		model.addAttribute("errors", refusal.errors());
 		model.addAttribute("problems", refusal.lines());
 		model.addAttribute("typed", typed);
