@@ -54,6 +54,9 @@ class SeparationOfDutiesTests {
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.code()).isEqualTo("ROLE_NOT_ASSIGNABLE");
 		assertThat(exists(username)).isFalse();
+		assertThat(this.jdbc.sql("""
+				SELECT actor || ' ' || subject_id FROM audit_entries WHERE action = 'PERMISSION_DENIED'
+				ORDER BY seq DESC LIMIT 1""").query(String.class).single()).isEqualTo("sysadmin POST /api/v1/users");
 	}
 
 	@Test

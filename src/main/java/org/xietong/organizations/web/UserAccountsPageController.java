@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.NewUser;
 import org.xietong.accounts.Role;
+import org.xietong.accounts.SecurityProblems;
 import org.xietong.accounts.UserManagement;
 import org.xietong.accounts.UserView;
 import org.xietong.organizations.OrganizationKind;
@@ -51,8 +53,11 @@ class UserAccountsPageController {
 
 	private final DateTimeFormatter time;
 
+	private final SecurityProblems problems;
+
 	UserAccountsPageController(UserManagement users, OrganizationManagement organizations, MessageSource messages,
-			Clock clock) {
+			Clock clock, SecurityProblems problems) {
+		this.problems = problems;
 		this.users = users;
 		this.organizations = organizations;
 		this.messages = messages;
@@ -66,7 +71,7 @@ class UserAccountsPageController {
 
 	@PostMapping("/new")
 	String create(@AuthenticationPrincipal CurrentUser user, AccountForm form, Locale locale, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		UserView created;
 		try {
 			Role role = form.roleValue();
@@ -82,6 +87,9 @@ class UserAccountsPageController {
 							AccountForm.blankToNull(form.title()), true));
 		}
 		catch (DomainException ex) {
+			if (ex.status() == 403) {
+				this.problems.recordDenied(request);
+			}
 			Map<String, String> errors = FormErrors.of(ex, this.messages, locale);
 			if (form.organizationBlank() && errors.containsKey("organizationId")) {
 				errors.put("organizationId", FormErrors.violation("REQUIRED", "required", this.messages, locale));
