@@ -135,6 +135,30 @@ class SeparationOfDutiesTests {
 	}
 
 	@Test
+	void anAuditAdministratorCreatesAnotherOnTheAccountsPageWhoChoosesItsPasswordByLink() {
+		PageSession browser = new PageSession(this.port);
+		browser.signIn("auditor", Api.DEMO_PASSWORD);
+		String username = Samples.unique("auditor");
+
+		Response form = browser.page("/admin/users/new");
+		Response created = browser.post("/admin/users/new", "/admin/users/new",
+				Map.of("username", username, "displayName", "新审计员", "role", "AUDIT_ADMIN", "organizationId",
+						this.organizations.departmentId().toString(), "email", username + "@example.gov.cn", "password",
+						""));
+
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("value=\"AUDIT_ADMIN\"").doesNotContain("value=\"DEPARTMENT_OFFICER\"");
+		assertThat(created.status()).isEqualTo(302);
+		assertThat(created.header("Location")).contains("/admin/users/" + idOf(username));
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM mail_outbox WHERE message_key = 'mail.PASSWORD_SETUP'
+				AND recipient_id = (SELECT id FROM users WHERE username = :u AND role = 'AUDIT_ADMIN')""")
+			.param("u", username)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void aPasswordChosenByTheSystemAdministratorServesOnlyToChooseANewOne() {
 		String username = Samples.unique("officer");
 		this.api.post("/api/v1/users", this.sysadmin, account(username, "DEPARTMENT_OFFICER"));
