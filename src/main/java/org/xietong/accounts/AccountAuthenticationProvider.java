@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -80,6 +81,11 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 				throw new LockedException("locked");
 			}
 			throw new BadCredentialsException("bad credentials");
+		}
+		if (account.initialPasswordExpired(now)) {
+			this.audit.recordAs(actor,
+					AuditEvent.of("LOGIN_FAILED", "User", account.id()).after("initial password expired unused"));
+			throw new CredentialsExpiredException("initial password expired");
 		}
 		this.attempts.recordSuccess(account.id(), now);
 		CurrentUser user = CurrentUser.of(account);

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -90,7 +91,8 @@ class SecurityConfiguration {
 				.failureHandler((request, response,
 						ex) -> response.sendRedirect(request.getContextPath() + "/login?error="
 								+ ((ex instanceof LockedException) ? "locked"
-										: (ex instanceof DisabledException) ? "disabled" : "bad")))
+										: (ex instanceof DisabledException) ? "disabled"
+												: (ex instanceof CredentialsExpiredException) ? "expired" : "bad")))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut").permitAll())
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, ex) -> {
@@ -120,7 +122,8 @@ class SecurityConfiguration {
 	@Bean
 	PublicPaths accountPublicPaths() {
 		return () -> List.of(PublicPaths.PublicPath.post("/api/v1/auth/token"), PublicPaths.PublicPath.any("/login"),
-				PublicPaths.PublicPath.any("/api/v1/dev/**"));
+				PublicPaths.PublicPath.any("/api/v1/dev/**"), PublicPaths.PublicPath.any(PasswordSetupLinks.PATH),
+				PublicPaths.PublicPath.post("/api/v1/auth/password-setup"));
 	}
 
 }

@@ -35,6 +35,8 @@ class UserAccount {
 
 	private boolean passwordChangeRequired;
 
+	private Instant passwordExpiresAt;
+
 	private final Instant createdAt;
 
 	@Version
@@ -43,7 +45,7 @@ class UserAccount {
 	@PersistenceCreator
 	UserAccount(UUID id, String username, String passwordHash, String displayName, Role role, UUID organizationId,
 			String email, String phone, String title, boolean enabled, boolean passwordChangeRequired,
-			Instant createdAt, Long version) {
+			Instant passwordExpiresAt, Instant createdAt, Long version) {
 		this.id = id;
 		this.username = username;
 		this.passwordHash = passwordHash;
@@ -55,19 +57,38 @@ class UserAccount {
 		this.title = title;
 		this.enabled = enabled;
 		this.passwordChangeRequired = passwordChangeRequired;
+		this.passwordExpiresAt = passwordExpiresAt;
 		this.createdAt = createdAt;
 		this.version = version;
 	}
 
-	static UserAccount create(NewUser user, String passwordHash, Instant now) {
+	static UserAccount create(NewUser user, boolean passwordChangeRequired, String passwordHash,
+			Instant passwordExpiresAt, Instant now) {
 		return new UserAccount(UUID.randomUUID(), user.username(), passwordHash, user.displayName(), user.role(),
-				user.organizationId(), user.email(), user.phone(), user.title(), true, user.passwordChangeRequired(),
-				now, null);
+				user.organizationId(), user.email(), user.phone(), user.title(), true, passwordChangeRequired,
+				passwordExpiresAt, now, null);
 	}
 
-	void changePassword(String newHash, boolean mustChangeAgain) {
+	/** The holder's own password: it lasts. */
+	void choosePassword(String newHash) {
 		this.passwordHash = newHash;
-		this.passwordChangeRequired = mustChangeAgain;
+		this.passwordChangeRequired = false;
+		this.passwordExpiresAt = null;
+	}
+
+	/**
+	 * A password someone else set (or, with a setup link, none that anyone knows): it
+	 * must be changed at the next sign-in and serves until {@code expiresAt}.
+	 */
+	void setInitialPassword(String newHash, Instant expiresAt) {
+		this.passwordHash = newHash;
+		this.passwordChangeRequired = true;
+		this.passwordExpiresAt = expiresAt;
+	}
+
+	/** Whether this is an initial password whose time has passed. */
+	boolean initialPasswordExpired(Instant now) {
+		return this.passwordChangeRequired && this.passwordExpiresAt != null && !now.isBefore(this.passwordExpiresAt);
 	}
 
 	void deactivate() {
@@ -114,6 +135,10 @@ class UserAccount {
 
 	boolean passwordChangeRequired() {
 		return this.passwordChangeRequired;
+	}
+
+	String email() {
+		return this.email;
 	}
 
 }

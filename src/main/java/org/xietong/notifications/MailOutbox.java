@@ -71,6 +71,17 @@ public class MailOutbox {
 
 	@Transactional
 	void enqueue(UUID recipientId, String address, String key, String link, String... arguments) {
+		insert(recipientId, address, this.preferences.get(recipientId).dailyDigest() ? "HELD" : "PENDING", key, link,
+				arguments);
+	}
+
+	/** Queues a message that no digest may hold back. */
+	@Transactional
+	void enqueueNow(UUID recipientId, String address, String key, String link, String... arguments) {
+		insert(recipientId, address, "PENDING", key, link, arguments);
+	}
+
+	private void insert(UUID recipientId, String address, String status, String key, String link, String... arguments) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				INSERT INTO mail_outbox (id, recipient_id, to_address, message_key, arguments, link, status, attempts,
@@ -82,7 +93,7 @@ public class MailOutbox {
 			.param("key", key)
 			.param("arguments", String.join(SEPARATOR, Arrays.stream(arguments).map(a -> a == null ? "" : a).toList()))
 			.param("link", link)
-			.param("status", this.preferences.get(recipientId).dailyDigest() ? "HELD" : "PENDING")
+			.param("status", status)
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
 	}

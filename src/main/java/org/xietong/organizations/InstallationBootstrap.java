@@ -14,9 +14,10 @@ import org.xietong.accounts.Role;
 import org.xietong.accounts.UserManagement;
 
 /**
- * A new installation needs one system administrator to create everyone else: made on
- * first start with the configured password, or a random one printed once to the log, to
- * be changed at the first sign-in.
+ * A new installation needs one system administrator to create everyone else and one audit
+ * administrator (only an audit administrator creates another): made on first start with
+ * the configured passwords, or random ones printed once to the log, to be changed at the
+ * first sign-in.
  */
 @Component
 @Profile("!demo")
@@ -28,30 +29,39 @@ class InstallationBootstrap implements ApplicationRunner {
 
 	private final OrganizationManagement organizations;
 
-	private final String configuredPassword;
+	private final String adminPassword;
+
+	private final String auditorPassword;
 
 	InstallationBootstrap(UserManagement users, OrganizationManagement organizations,
-			@Value("${xietong.bootstrap.admin-password:}") String configuredPassword) {
+			@Value("${xietong.bootstrap.admin-password:}") String adminPassword,
+			@Value("${xietong.bootstrap.auditor-password:}") String auditorPassword) {
 		this.users = users;
 		this.organizations = organizations;
-		this.configuredPassword = configuredPassword;
+		this.adminPassword = adminPassword;
+		this.auditorPassword = auditorPassword;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (this.users.anyWithRole(Role.SYSTEM_ADMIN)) {
+		install(Role.SYSTEM_ADMIN, "sysadmin", "系统管理员", this.adminPassword);
+		install(Role.AUDIT_ADMIN, "auditor", "审计管理员", this.auditorPassword);
+	}
+
+	private void install(Role role, String username, String displayName, String configured) {
+		if (this.users.anyWithRole(role) || this.users.findByUsername(username).isPresent()) {
 			return;
 		}
-		boolean generated = this.configuredPassword.isBlank();
-		String password = generated ? randomPassword() : this.configuredPassword;
-		this.users.create(new NewUser("sysadmin", password, "系统管理员", Role.SYSTEM_ADMIN,
-				this.organizations.departmentId(), null, null, null, true));
+		boolean generated = configured.isBlank();
+		String password = generated ? randomPassword() : configured;
+		this.users.install(new NewUser(username, password, displayName, role, this.organizations.departmentId(), null,
+				null, null, true));
 		if (generated) {
-			log.warn("Created the first system administrator 'sysadmin' with the password {} — change it at "
-					+ "the first sign-in", password);
+			log.warn("Created the first {} '{}' with the password {} — change it at the first sign-in", role, username,
+					password);
 		}
 		else {
-			log.info("Created the first system administrator 'sysadmin' with the configured password");
+			log.info("Created the first {} '{}' with the configured password", role, username);
 		}
 	}
 

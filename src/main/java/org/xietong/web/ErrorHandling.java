@@ -65,6 +65,11 @@ class ErrorHandling {
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
+		if (ex.status() == 403) {
+			// Recorded here, after the refused transaction rolled back, like every
+			// refusal.
+			this.securityProblems.recordDenied(request);
+		}
 		return answer(request, response, ex.status(), ex.code(), ex.detailKey(), ex.args(), ex.violations());
 	}
 

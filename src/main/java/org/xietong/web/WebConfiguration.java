@@ -28,8 +28,7 @@ class WebConfiguration {
 		return () -> List.of(PublicPath.get("/"), PublicPath.any("/error"), PublicPath.get("/lang"),
 				PublicPath.get("/css/**"), PublicPath.get("/js/**"), PublicPath.get("/img/**"),
 				PublicPath.get("/webjars/**"), PublicPath.get("/favicon.ico"), PublicPath.get("/actuator/health"),
-				PublicPath.get("/actuator/health/**"), PublicPath.get("/actuator/info"),
-				PublicPath.get("/actuator/prometheus"), PublicPath.get("/v3/api-docs"),
+				PublicPath.get("/actuator/health/**"), PublicPath.get("/actuator/info"), PublicPath.get("/v3/api-docs"),
 				PublicPath.get("/v3/api-docs/**"), PublicPath.get("/swagger-ui.html"),
 				PublicPath.get("/swagger-ui/**"));
 	}

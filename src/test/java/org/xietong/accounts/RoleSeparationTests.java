@@ -58,7 +58,7 @@ class RoleSeparationTests {
 		String username = "officer-" + System.nanoTime();
 		Response refused = this.api.post("/api/v1/users", auditor, newOfficer(username));
 		assertThat(refused.status()).isEqualTo(403);
-		assertThat(refused.code()).isEqualTo("FORBIDDEN");
+		assertThat(refused.code()).isEqualTo("ROLE_NOT_ASSIGNABLE");
 		assertThat(this.api.post("/api/v1/universities", auditor, Map.of("name", "某大学", "code", "4122099999")).status())
 			.isEqualTo(403);
 		assertThat(this.api.post("/api/v1/dev/clock", auditor, Map.of("advance", "P1D")).status()).isEqualTo(403);
@@ -112,7 +112,7 @@ class RoleSeparationTests {
 
 		Response refused = this.api.post("/api/v1/users", sysadmin,
 				Map.of("username", "mix-" + System.nanoTime(), "password", "Secret#2024", "displayName", "混合", "role",
-						"AUDIT_ADMIN", "organizationId", university.id().toString()));
+						"DEPARTMENT_OFFICER", "organizationId", university.id().toString()));
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.json().get("errors").get(0).get("code").asString()).isEqualTo("ROLE_ORGANIZATION_MISMATCH");

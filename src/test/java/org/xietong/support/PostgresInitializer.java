@@ -20,7 +20,8 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
 					// dispatcher races them.
 					"xietong.mail.dispatch-initial-delay=PT24H", "xietong.applications.reminder-initial-delay=PT24H",
 					// Nor digests at 08:00: tests call MailDigests.sendDigests().
-					"xietong.mail.digest-cron=-", "xietong.home=" + Path.of("target", "test-home").toAbsolutePath())
+					"xietong.mail.digest-cron=-", "xietong.metrics.token=test-metrics-credential",
+					"xietong.home=" + Path.of("target", "test-home").toAbsolutePath())
 			.applyTo(context);
 	}
 

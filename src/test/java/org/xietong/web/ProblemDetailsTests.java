@@ -40,7 +40,7 @@ class ProblemDetailsTests {
 		long users = count();
 
 		Response refused = this.api.post("/api/v1/users", this.sysadmin,
-				Map.of("username", "x", "password", "short", "displayName", "", "role", "TEACHER"));
+				Map.of("username", "x", "password", "short", "displayName", "", "role", "UNIVERSITY_ADMIN"));
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -57,6 +58,10 @@ class AuthApiController {
 		}
 		catch (DisabledException ex) {
 			throw new DomainException(401, "ACCOUNT_DISABLED", "account disabled");
+		}
+		catch (CredentialsExpiredException ex) {
+			throw new DomainException(401, "INITIAL_PASSWORD_EXPIRED",
+					"the initial password expired unused after 72 hours: ask an administrator to reset it");
 		}
 		catch (AuthenticationException ex) {
 			throw new DomainException(401, "BAD_CREDENTIALS", "bad credentials");

@@ -11,15 +11,18 @@ import org.xietong.accounts.CurrentUser;
 class LoginPageController {
 
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) String error, Model model) {
+	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String passwordSet,
+			Model model) {
 		if (CurrentUser.get().isPresent()) {
 			return "redirect:/home";
 		}
 		model.addAttribute("error", (error == null) ? "" : switch (error) {
 			case "locked" -> "login.error.locked";
 			case "disabled" -> "login.error.disabled";
+			case "expired" -> "login.error.expired";
 			default -> "login.error.bad";
 		});
+		model.addAttribute("notice", (passwordSet == null) ? "" : "setup.done");
 		return "accounts/login";
 	}
 

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.xietong.accounts.ActiveSignIn;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.UserManagement;
 import org.xietong.accounts.UserView;
@@ -62,7 +64,8 @@ class PasswordController {
 			if (!newPassword.equals(confirmPassword)) {
 				throw DomainException.invalid("confirmPassword", "PASSWORDS_DIFFER", "the two passwords differ");
 			}
-			UserView changed = this.users.changeOwnPassword(user.id(), currentPassword, newPassword);
+			UserView changed = this.users.changeOwnPassword(user.id(), currentPassword, newPassword,
+					ActiveSignIn.session(request.getSession().getId()));
 			refreshSignedInUser(user, changed, request, response);
 		}
 		catch (DomainException ex) {
@@ -84,8 +87,10 @@ class PasswordController {
 	@PostMapping("/api/v1/me/password")
 	@ResponseBody
 	@Operation(summary = "Change the signed-in user's own password")
-	ResponseEntity<Void> changeByApi(@AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange body) {
-		this.users.changeOwnPassword(user.id(), body.currentPassword(), body.newPassword());
+	ResponseEntity<Void> changeByApi(@AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange body,
+			Authentication authentication) {
+		this.users.changeOwnPassword(user.id(), body.currentPassword(), body.newPassword(),
+				ActiveSignIn.token(String.valueOf(authentication.getCredentials())));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -18,6 +18,10 @@ public record UserFilter(String role, String q) {
 		}
 	}
 
+	UserFilter withRole(Role fixed) {
+		return new UserFilter(fixed.name(), this.q);
+	}
+
 	UserQuery query() {
 		return new UserQuery(roleValue(), null, this.q);
 	}

@@ -6,16 +6,21 @@ import java.util.UUID;
 import org.xietong.accounts.Role;
 
 /**
- * The system administrator's form for a department, university administrator or expert
- * account; enterprise contacts register themselves and teachers come from their
- * university.
+ * The form for a department, university administrator or expert account (the system
+ * administrator) or an audit administrator (an audit administrator); enterprise contacts
+ * register themselves and teachers come from their university.
  */
 public record AccountForm(String username, String displayName, String role, String organizationId, String email,
 		String phone, String title, String password) {
 
-	/** The roles this form creates. */
-	public static final List<Role> ROLES = List.of(Role.DEPARTMENT_OFFICER, Role.SYSTEM_ADMIN, Role.AUDIT_ADMIN,
-			Role.UNIVERSITY_ADMIN, Role.EXPERT);
+	/** The roles this form offers the system administrator. */
+	public static final List<Role> ROLES = List.of(Role.DEPARTMENT_OFFICER, Role.SYSTEM_ADMIN, Role.UNIVERSITY_ADMIN,
+			Role.EXPERT);
+
+	/** The roles the form offers an administrator of the given role. */
+	static List<Role> rolesFor(Role by) {
+		return (by == Role.AUDIT_ADMIN) ? List.of(Role.AUDIT_ADMIN) : ROLES;
+	}
 
 	public static AccountForm empty() {
 		return new AccountForm(null, null, null, null, null, null, null, null);
@@ -26,9 +31,14 @@ public record AccountForm(String username, String displayName, String role, Stri
 				this.title, null);
 	}
 
-	/** The chosen role when it is one this form creates. */
+	/**
+	 * The chosen role; whether the user may give it is for the accounts module to say.
+	 */
 	Role roleValue() {
-		return ROLES.stream().filter(candidate -> candidate.name().equals(this.role)).findFirst().orElse(null);
+		return java.util.Arrays.stream(Role.values())
+			.filter(candidate -> candidate.name().equals(this.role))
+			.findFirst()
+			.orElse(null);
 	}
 
 	public boolean isRole(Role candidate) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.NewUser;
 import org.xietong.accounts.Role;
+import org.xietong.accounts.SecurityProblems;
 import org.xietong.accounts.UserManagement;
 import org.xietong.accounts.UserView;
 import org.xietong.organizations.OrganizationKind;
@@ -33,12 +35,14 @@ import org.xietong.shared.DomainException;
 
 /**
  * The system administrator's work on one account (deactivate, activate, unlock, set a new
- * password) and its form for department, university administrator and expert accounts.
- * Lives here because it lists organisations, which accounts may not know.
+ * password) and its form for department, university administrator and expert accounts;
+ * the audit administrator's for audit administrators. Who may do what to whom is decided
+ * by {@link UserManagement}. Lives here because it lists organisations, which accounts
+ * may not know.
  */
 @Controller
 @RequestMapping("/admin/users")
-@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'AUDIT_ADMIN')")
 class UserAccountsPageController {
 
 	private final UserManagement users;
@@ -49,8 +53,11 @@ class UserAccountsPageController {
 
 	private final DateTimeFormatter time;
 
+	private final SecurityProblems problems;
+
 	UserAccountsPageController(UserManagement users, OrganizationManagement organizations, MessageSource messages,
-			Clock clock) {
+			Clock clock, SecurityProblems problems) {
+		this.problems = problems;
 		this.users = users;
 		this.organizations = organizations;
 		this.messages = messages;
@@ -58,33 +65,37 @@ class UserAccountsPageController {
 	}
 
 	@GetMapping("/new")
-	String form(Model model) {
-		return form(AccountForm.empty(), Map.of(), model);
+	String form(@AuthenticationPrincipal CurrentUser user, Model model) {
+		return form(user, AccountForm.empty(), Map.of(), model);
 	}
 
 	@PostMapping("/new")
-	String create(AccountForm form, Locale locale, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String create(@AuthenticationPrincipal CurrentUser user, AccountForm form, Locale locale, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		UserView created;
 		try {
 			Role role = form.roleValue();
 			if (role == null) {
 				throw DomainException.invalid("role", "INVALID_ROLE", "not a role this form creates");
 			}
-			// The person chose this password for someone else: it must be changed at the
-			// first sign-in, as after a reset.
-			created = this.users.create(new NewUser(AccountForm.blankToNull(form.username()), form.password(),
-					AccountForm.blankToNull(form.displayName()), role, form.organizationValue(),
-					AccountForm.blankToNull(form.email()), AccountForm.blankToNull(form.phone()),
-					AccountForm.blankToNull(form.title()), true));
+			// A password chosen for someone else must be changed at the first sign-in;
+			// without one, the holder gets a link by mail.
+			created = this.users.create(user,
+					new NewUser(AccountForm.blankToNull(form.username()), AccountForm.blankToNull(form.password()),
+							AccountForm.blankToNull(form.displayName()), role, form.organizationValue(),
+							AccountForm.blankToNull(form.email()), AccountForm.blankToNull(form.phone()),
+							AccountForm.blankToNull(form.title()), true));
 		}
 		catch (DomainException ex) {
+			if (ex.status() == 403) {
+				this.problems.recordDenied(request);
+			}
 			Map<String, String> errors = FormErrors.of(ex, this.messages, locale);
 			if (form.organizationBlank() && errors.containsKey("organizationId")) {
 				errors.put("organizationId", FormErrors.violation("REQUIRED", "required", this.messages, locale));
 			}
 			response.setStatus(FormErrors.status(ex));
-			return form(form.withoutPassword(), errors, model);
+			return form(user, form.withoutPassword(), errors, model);
 		}
 		redirect.addFlashAttribute("notice", "useradmin.notice.created");
 		return "redirect:/admin/users/" + created.id();
@@ -92,22 +103,17 @@ class UserAccountsPageController {
 
 	@GetMapping("/{id}")
 	String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-		return page(user, load(id), Map.of(), model);
+		return page(user, load(user, id), Map.of(), model);
 	}
 
 	@PostMapping("/{id}/{action:deactivate|activate|unlock}")
 	String change(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable String action,
 			RedirectAttributes redirect) {
-		UserView account = load(id);
+		load(user, id);
 		switch (action) {
-			case "deactivate" -> {
-				if (account.id().equals(user.id())) {
-					throw new DomainException(409, "SELF_DEACTIVATION", "an administrator cannot deactivate itself");
-				}
-				this.users.deactivate(id);
-			}
-			case "activate" -> this.users.activate(id);
-			default -> this.users.unlock(id);
+			case "deactivate" -> this.users.deactivate(user, id);
+			case "activate" -> this.users.activate(user, id);
+			default -> this.users.unlock(user, id);
 		}
 		redirect.addFlashAttribute("notice", "useradmin.notice." + action);
 		return "redirect:/admin/users/" + id;
@@ -117,9 +123,9 @@ class UserAccountsPageController {
 	String resetPassword(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
 			@RequestParam(required = false) String newPassword, Locale locale, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		UserView account = load(id);
+		UserView account = load(user, id);
 		try {
-			this.users.resetPassword(account.id(), newPassword);
+			this.users.resetPassword(user, account.id(), AccountForm.blankToNull(newPassword));
 		}
 		catch (DomainException ex) {
 			response.setStatus(FormErrors.status(ex));
@@ -140,19 +146,24 @@ class UserAccountsPageController {
 		return "organizations/account";
 	}
 
-	private String form(AccountForm form, Map<String, String> errors, Model model) {
+	private String form(CurrentUser user, AccountForm form, Map<String, String> errors, Model model) {
 		List<OrganizationView> choices = new ArrayList<>();
 		this.organizations.find(this.organizations.departmentId()).ifPresent(choices::add);
-		choices.addAll(this.organizations.findAll(OrganizationKind.UNIVERSITY));
+		if (!user.has(Role.AUDIT_ADMIN)) {
+			choices.addAll(this.organizations.findAll(OrganizationKind.UNIVERSITY));
+		}
 		model.addAttribute("form", form);
-		model.addAttribute("roles", AccountForm.ROLES);
+		model.addAttribute("roles", AccountForm.rolesFor(user.role()));
 		model.addAttribute("organizations", choices);
 		model.addAttribute("errors", errors);
 		return "organizations/accountNew";
 	}
 
-	private UserView load(UUID id) {
-		return this.users.find(id).orElseThrow(() -> DomainException.notFound("user"));
+	/** An account the user may see: an audit administrator sees only its peers. */
+	private UserView load(CurrentUser user, UUID id) {
+		return this.users.find(id)
+			.filter(found -> !user.has(Role.AUDIT_ADMIN) || found.role() == Role.AUDIT_ADMIN)
+			.orElseThrow(() -> DomainException.notFound("user"));
 	}
 
 }
