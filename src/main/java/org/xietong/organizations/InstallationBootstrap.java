@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.xietong.accounts.NewUser;
 import org.xietong.accounts.Role;
 import org.xietong.accounts.UserManagement;
+import org.xietong.shared.FirstStart;
 
 /**
  * A new installation needs one system administrator to create everyone else: made on
@@ -30,8 +31,11 @@ class InstallationBootstrap implements ApplicationRunner {
 
 	private final String configuredPassword;
 
-	InstallationBootstrap(UserManagement users, OrganizationManagement organizations,
+	private final FirstStart firstStart;
+
+	InstallationBootstrap(UserManagement users, OrganizationManagement organizations, FirstStart firstStart,
 			@Value("${xietong.bootstrap.admin-password:}") String configuredPassword) {
+		this.firstStart = firstStart;
 		this.users = users;
 		this.organizations = organizations;
 		this.configuredPassword = configuredPassword;
@@ -39,6 +43,12 @@ class InstallationBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// Two instances starting on an empty database: the second waits, then finds
+		// sysadmin.
+		this.firstStart.once(this::createFirstAdministrator);
+	}
+
+	private void createFirstAdministrator() {
 		if (this.users.anyWithRole(Role.SYSTEM_ADMIN)) {
 			return;
 		}
