@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.xietong.shared.FirstStart;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,13 +34,20 @@ class PublishedCalendars implements ApplicationRunner {
 
 	private final JsonMapper json;
 
-	PublishedCalendars(WorkingDayCalendar calendar, JsonMapper json) {
+	private final FirstStart firstStart;
+
+	PublishedCalendars(WorkingDayCalendar calendar, JsonMapper json, FirstStart firstStart) {
+		this.firstStart = firstStart;
 		this.calendar = calendar;
 		this.json = json;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		this.firstStart.once(this::load);
+	}
+
+	private void load() {
 		JsonNode published;
 		try (InputStream in = new ClassPathResource("calendar/cn-holidays.json").getInputStream()) {
 			published = this.json.readTree(in);

@@ -14,6 +14,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.xietong.shared.FirstStart;
 import org.xietong.batches.BatchDefinition;
 import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchSchedule;
@@ -40,13 +41,20 @@ class DemoBatch implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoBatch(BatchManagement batches, Clock clock) {
+	private final FirstStart firstStart;
+
+	DemoBatch(BatchManagement batches, Clock clock, FirstStart firstStart) {
+		this.firstStart = firstStart;
 		this.batches = batches;
 		this.clock = clock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		this.firstStart.once(this::create);
+	}
+
+	private void create() {
 		if (this.batches.findByCode(CODE_2024).isEmpty()) {
 			this.batches.create(BatchDefinition.withNoticeRules(CODE_2024, "2024年吉林省高等教育产学合作协同育人项目", 2024,
 					new BatchSchedule(instant("2024-09-01T00:00:00+08:00"), instant("2024-09-20T23:59:59+08:00"),

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.xietong.shared.FirstStart;
 import org.xietong.accounts.UserManagement;
 import org.xietong.accounts.UserView;
 import org.xietong.batches.BatchManagement;
@@ -46,7 +47,11 @@ class DemoGuides implements ApplicationRunner, Ordered {
 
 	private final UserManagement users;
 
-	DemoGuides(GuideManagement guides, GuideCatalogue catalogue, BatchManagement batches, UserManagement users) {
+	private final FirstStart firstStart;
+
+	DemoGuides(GuideManagement guides, GuideCatalogue catalogue, BatchManagement batches, UserManagement users,
+			FirstStart firstStart) {
+		this.firstStart = firstStart;
 		this.guides = guides;
 		this.catalogue = catalogue;
 		this.batches = batches;
@@ -68,7 +73,12 @@ class DemoGuides implements ApplicationRunner, Ordered {
 		seed();
 	}
 
+	/** Makes the demo guides if there are none, one instance at a time. */
 	synchronized void seed() {
+		this.firstStart.once(this::create);
+	}
+
+	private void create() {
 		if (this.catalogue.hasAnyGuide()) {
 			return;
 		}

@@ -11,7 +11,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.xietong.accounts.NewUser;
 import org.xietong.accounts.Role;
 import org.xietong.accounts.UserManagement;
@@ -23,6 +22,7 @@ import org.xietong.organizations.OrganizationManagement;
 import org.xietong.organizations.RegisterEnterprise;
 import org.xietong.organizations.OrganizationView;
 import org.xietong.shared.CreditCode;
+import org.xietong.shared.FirstStart;
 import org.xietong.shared.Money;
 
 /**
@@ -48,8 +48,11 @@ class DemoProvince implements ApplicationRunner {
 
 	private final java.time.Clock clock;
 
+	private final FirstStart firstStart;
+
 	DemoProvince(UserManagement users, OrganizationManagement organizations, EnterpriseManagement enterprises,
-			ExpertManagement experts, java.time.Clock clock) {
+			ExpertManagement experts, java.time.Clock clock, FirstStart firstStart) {
+		this.firstStart = firstStart;
 		this.clock = clock;
 		this.users = users;
 		this.organizations = organizations;
@@ -58,8 +61,13 @@ class DemoProvince implements ApplicationRunner {
 	}
 
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
+		// All or nothing, and by one of the instances starting together on an empty
+		// database.
+		this.firstStart.onceAtomically(this::create);
+	}
+
+	private void create() {
 		if (this.users.findByUsername("dept").isPresent()) {
 			return;
 		}

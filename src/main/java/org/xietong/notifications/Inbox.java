@@ -1,5 +1,6 @@
 package org.xietong.notifications;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import org.xietong.accounts.UserManagement;
 import org.xietong.accounts.UserQuery;
 import org.xietong.accounts.UserView;
 import org.xietong.shared.DomainException;
+import org.xietong.shared.EventDeliveries;
 import org.xietong.shared.PageResult;
 
 /**
@@ -34,14 +36,20 @@ public class Inbox {
 
 	private final MailOutbox outbox;
 
-	Inbox(JdbcClient jdbc, UserManagement users, Clock clock, MailOutbox outbox) {
+	private final EventDeliveries deliveries;
+
+	Inbox(JdbcClient jdbc, UserManagement users, Clock clock, MailOutbox outbox, EventDeliveries deliveries) {
 		this.outbox = outbox;
+		this.deliveries = deliveries;
 		this.jdbc = jdbc;
 		this.users = users;
 		this.clock = clock;
 	}
 
-	/** Tells one user. */
+	/**
+	 * Tells one user. Inside an event listener, once per event: a second delivery of the
+	 * same event publication finds the message there and writes neither it nor its mail.
+	 */
 	@Transactional
 	public void tell(UUID userId, String key, String link, String... arguments) {
 		for (String argument : arguments) {
@@ -49,16 +57,26 @@ public class Inbox {
 				throw new IllegalArgumentException("an argument may not contain U+001F");
 			}
 		}
-		this.jdbc.sql("""
-				INSERT INTO inbox_messages (id, recipient_id, message_key, arguments, link, created_at)
-				VALUES (:id, :recipient, :key, :arguments, :link, :at)""")
+		UUID dedupKey = this.deliveries.current()
+			.map(publication -> UUID.nameUUIDFromBytes(
+					String.join(SEPARATOR, publication.toString(), userId.toString(), key, String.valueOf(link))
+						.getBytes(StandardCharsets.UTF_8)))
+			.orElse(null);
+		int written = this.jdbc.sql("""
+				INSERT INTO inbox_messages (id, recipient_id, message_key, arguments, link, created_at, dedup_key)
+				VALUES (:id, :recipient, :key, :arguments, :link, :at, :dedup)
+				ON CONFLICT (dedup_key) DO NOTHING""")
 			.param("id", UUID.randomUUID())
 			.param("recipient", userId)
 			.param("key", key)
 			.param("arguments", String.join(SEPARATOR, Arrays.stream(arguments).map(a -> a == null ? "" : a).toList()))
 			.param("link", link)
 			.param("at", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+			.param("dedup", dedupKey)
 			.update();
+		if (written == 0) {
+			return;
+		}
 		this.users.find(userId)
 			.map(UserView::email)
 			.filter(email -> email != null && !email.isBlank())

@@ -32,8 +32,11 @@ import org.xietong.shared.Languages;
  * E-mail that waits in the database until the SMTP server takes it: written with the
  * message that causes it, sent by {@link #dispatch()} every half minute, retried with a
  * growing pause, given up after {@value #MAX_ATTEMPTS} attempts. Several instances may
- * dispatch at once: each claims its own rows. Mail for a user who chose the daily digest
- * is held for {@link MailDigests}.
+ * dispatch at once: each claims its own rows for a lease
+ * ({@code xietong.mail.claim-lease}, renewed before each message), and rows whose lease
+ * ran out, their instance gone, are claimed again: a mail goes out at least once, and
+ * once unless an instance dies between the server's answer and the row's update. Mail for
+ * a user who chose the daily digest is held for {@link MailDigests}.
  */
 @Component
 public class MailOutbox {
@@ -58,8 +61,12 @@ public class MailOutbox {
 
 	private final String instance;
 
+	private final Duration lease;
+
 	MailOutbox(JdbcClient jdbc, JavaMailSender mail, MessageSource messages, NotificationPreferences preferences,
-			Clock clock, @Value("${xietong.mail.from}") String from, @Value("${xietong.base-url}") String baseUrl) {
+			Clock clock, @Value("${xietong.mail.from}") String from, @Value("${xietong.base-url}") String baseUrl,
+			@Value("${xietong.mail.claim-lease:PT5M}") Duration lease) {
+		this.lease = lease;
 		this.jdbc = jdbc;
 		this.mail = mail;
 		this.preferences = preferences;
@@ -98,24 +105,29 @@ public class MailOutbox {
 			.update();
 	}
 
-	/** Sends what is due; answers how many went out. */
+	/**
+	 * Sends what is due, and what another instance claimed and did not finish within its
+	 * lease (it died while sending); answers how many went out.
+	 */
 	@Scheduled(fixedDelayString = "${xietong.mail.dispatch-interval:PT30S}",
 			initialDelayString = "${xietong.mail.dispatch-initial-delay:PT20S}")
 	public int dispatch() {
-		Instant now = this.clock.instant();
 		String claim = this.instance + "/" + UUID.randomUUID();
+		// SKIP LOCKED: instances dispatching at once each claim other rows, none waits.
 		this.jdbc.sql("""
-				UPDATE mail_outbox SET status = 'SENDING', claimed_by = :claim
-				WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= :now
-				  ORDER BY next_attempt_at LIMIT 50)
-				AND status = 'PENDING'""")
+				UPDATE mail_outbox SET status = 'SENDING', claimed_by = :claim, claimed_until = :until
+				WHERE id IN (SELECT id FROM mail_outbox
+				  WHERE (status = 'PENDING' AND next_attempt_at <= :now)
+				  OR (status = 'SENDING' AND (claimed_until IS NULL OR claimed_until < :now))
+				  ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)""")
 			.param("claim", claim)
-			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.param("now", utc(this.clock.instant()))
+			.param("until", utc(this.clock.instant().plus(this.lease)))
 			.update();
 		List<Pending> due = this.jdbc.sql("""
 				SELECT m.id, m.to_address, m.message_key, m.arguments, m.link, m.attempts, m.created_at, p.mail_language
 				FROM mail_outbox m LEFT JOIN notification_preferences p ON p.user_id = m.recipient_id
-				WHERE m.claimed_by = :claim AND m.status = 'SENDING'""")
+				WHERE m.claimed_by = :claim AND m.status = 'SENDING' ORDER BY m.next_attempt_at, m.id""")
 			.param("claim", claim)
 			.query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2),
 					new Item(rs.getString(3), arguments(rs.getString(4)), rs.getString(5),
@@ -124,12 +136,20 @@ public class MailOutbox {
 			.list();
 		int sent = 0;
 		for (Pending message : due) {
+			// A fresh lease for each message, so that a slow server does not let the
+			// claim run out under it; none left: another instance took it over.
+			if (!renew(message.id(), claim)) {
+				continue;
+			}
 			try {
 				send(message);
-				this.jdbc.sql(
-						"UPDATE mail_outbox SET status = 'SENT', sent_at = :at, attempts = attempts + 1 WHERE id = :id")
-					.param("at", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+				this.jdbc.sql("""
+						UPDATE mail_outbox SET status = 'SENT', sent_at = :at, attempts = attempts + 1,
+						  claimed_until = NULL
+						WHERE id = :id AND claimed_by = :claim""")
+					.param("at", utc(this.clock.instant()))
 					.param("id", message.id())
+					.param("claim", claim)
 					.update();
 				sent++;
 			}
@@ -139,19 +159,32 @@ public class MailOutbox {
 				log.warn("Mail to {} failed (attempt {}): {}", message.to(), attempts, ex.getMessage());
 				this.jdbc.sql("""
 						UPDATE mail_outbox SET status = :status, attempts = :attempts, last_error = :error,
-						  next_attempt_at = :next, claimed_by = NULL
-						WHERE id = :id""")
+						  next_attempt_at = :next, claimed_by = NULL, claimed_until = NULL
+						WHERE id = :id AND claimed_by = :claim""")
 					.param("status", giveUp ? "FAILED" : "PENDING")
 					.param("attempts", attempts)
 					.param("error", truncate(String.valueOf(ex.getMessage()), 500))
-					.param("next",
-							OffsetDateTime.ofInstant(this.clock.instant().plus(Duration.ofMinutes(1L << attempts)),
-									ZoneOffset.UTC))
+					.param("next", utc(this.clock.instant().plus(Duration.ofMinutes(1L << attempts))))
 					.param("id", message.id())
+					.param("claim", claim)
 					.update();
 			}
 		}
 		return sent;
+	}
+
+	private boolean renew(UUID id, String claim) {
+		return this.jdbc
+			.sql("""
+					UPDATE mail_outbox SET claimed_until = :until WHERE id = :id AND claimed_by = :claim AND status = 'SENDING'""")
+			.param("until", utc(this.clock.instant().plus(this.lease)))
+			.param("id", id)
+			.param("claim", claim)
+			.update() == 1;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	private void send(Pending message) throws Exception {
@@ -189,10 +222,10 @@ public class MailOutbox {
 
 	private static String instanceName() {
 		try {
-			return truncate(InetAddress.getLocalHost().getHostName(), 20);
+			return truncate(InetAddress.getLocalHost().getHostName(), 16) + "/" + ProcessHandle.current().pid();
 		}
 		catch (UnknownHostException ex) {
-			return "instance";
+			return "instance/" + ProcessHandle.current().pid();
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.xietong.accounts.NewUser;
 import org.xietong.accounts.Role;
 import org.xietong.accounts.UserManagement;
+import org.xietong.shared.FirstStart;
 
 /**
  * A new installation needs one system administrator to create everyone else and one audit
@@ -33,9 +34,12 @@ class InstallationBootstrap implements ApplicationRunner {
 
 	private final String auditorPassword;
 
-	InstallationBootstrap(UserManagement users, OrganizationManagement organizations,
+	private final FirstStart firstStart;
+
+	InstallationBootstrap(UserManagement users, OrganizationManagement organizations, FirstStart firstStart,
 			@Value("${xietong.bootstrap.admin-password:}") String adminPassword,
 			@Value("${xietong.bootstrap.auditor-password:}") String auditorPassword) {
+		this.firstStart = firstStart;
 		this.users = users;
 		this.organizations = organizations;
 		this.adminPassword = adminPassword;
@@ -44,8 +48,11 @@ class InstallationBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		install(Role.SYSTEM_ADMIN, "sysadmin", "系统管理员", this.adminPassword);
-		install(Role.AUDIT_ADMIN, "auditor", "审计管理员", this.auditorPassword);
+		// Two instances starting on an empty database: the second waits, then finds both.
+		this.firstStart.once(() -> {
+			install(Role.SYSTEM_ADMIN, "sysadmin", "系统管理员", this.adminPassword);
+			install(Role.AUDIT_ADMIN, "auditor", "审计管理员", this.auditorPassword);
+		});
 	}
 
 	private void install(Role role, String username, String displayName, String configured) {

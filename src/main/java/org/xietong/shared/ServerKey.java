@@ -3,11 +3,10 @@ package org.xietong.shared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -100,8 +99,10 @@ public class ServerKey {
 
 	/**
 	 * Reads the key pair from {@code server-signing-key.pem} (its private and its public
-	 * block), or makes one: written whole to a temporary file and moved into place, so
-	 * that of two instances starting at once, one key wins and both use it.
+	 * block), or makes one: written whole to a temporary file, then linked into place,
+	 * which fails when the name exists (a move on Linux would replace it). Of two
+	 * instances starting at once on a new data folder, one key wins, and both read back
+	 * and use that one.
 	 */
 	private static KeyPair loadOrCreate(Path folder) {
 		Path file = folder.resolve("server-signing-key.pem");
@@ -110,16 +111,10 @@ public class ServerKey {
 				Files.createDirectories(folder);
 				KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
 				Path temp = Files.createTempFile(folder, "key-", ".part");
-				Files.writeString(temp, pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-						+ pem("PUBLIC KEY", pair.getPublic().getEncoded()));
 				try {
-					Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(temp, file);
-				}
-				catch (FileAlreadyExistsException ex) {
-					// Another instance made the key at the same moment: use that one.
+					Files.writeString(temp, pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+							+ pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+					publish(temp, file);
 				}
 				finally {
 					Files.deleteIfExists(temp);
@@ -136,6 +131,28 @@ public class ServerKey {
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			throw new IllegalStateException("the server's signing key in " + file + " is not usable", ex);
+		}
+	}
+
+	/**
+	 * Puts the complete {@code temp} at {@code file} unless something is there already: a
+	 * hard link is created atomically or not at all; where the file system has none, a
+	 * move without replace semantics.
+	 */
+	private static void publish(Path temp, Path file) throws IOException {
+		try {
+			Files.createLink(file, temp);
+		}
+		catch (FileAlreadyExistsException ex) {
+			// Another instance made the key at the same moment: that one is read back.
+		}
+		catch (UnsupportedOperationException | FileSystemException ex) {
+			try {
+				Files.move(temp, file);
+			}
+			catch (FileAlreadyExistsException lost) {
+				// As above: the other key is read back.
+			}
 		}
 	}
 

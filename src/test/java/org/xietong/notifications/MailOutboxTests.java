@@ -104,6 +104,32 @@ class MailOutboxTests {
 		assertThat(status(address)).isEqualTo("SENT");
 	}
 
+	@Test
+	void aMailLeftSendingByAnInstanceThatDiedIsClaimedAgainAfterItsLeaseAndSentOnce() {
+		String address = returnARegistration();
+		// As an instance killed while sending leaves it: claimed, its lease running.
+		this.jdbc.sql("""
+				UPDATE mail_outbox SET status = 'SENDING', claimed_by = 'dead-host/4242/claim', claimed_until = :until
+				WHERE to_address = :to""")
+			.param("until",
+					java.time.OffsetDateTime.ofInstant(this.clock.instant().plus(Duration.ofMinutes(5)),
+							java.time.ZoneOffset.UTC))
+			.param("to", address)
+			.update();
+
+		for (int i = 0; i < 50 && this.outbox.dispatch() > 0; i++) {
+			// other tests' mail that is due goes out first
+		}
+		assertThat(status(address)).as("not while the lease runs").isEqualTo("SENDING");
+
+		this.clock.advance(Duration.ofMinutes(6));
+		for (int i = 0; i < 50 && !"SENT".equals(status(address)); i++) {
+			this.outbox.dispatch();
+		}
+		assertThat(status(address)).isEqualTo("SENT");
+		assertThat(smtp.getReceivedMessages()).filteredOn(message -> recipients(message).contains(address)).hasSize(1);
+	}
+
 	private String returnARegistration() {
 		String username = Samples.unique("mail");
 		String address = username + "@mail.example.com";
@@ -113,6 +139,15 @@ class MailOutboxTests {
 		this.api.post("/api/v1/enterprises/" + id + "/return", this.api.token("dept"), Map.of("reason", "信用报告已过期"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> status(address) != null);
 		return address;
+	}
+
+	private static String recipients(MimeMessage message) {
+		try {
+			return java.util.Arrays.toString(message.getAllRecipients());
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private int attempts(String address) {

@@ -36,4 +36,20 @@ public final class TestDatabase {
 		return postgres.getJdbcUrl("postgres", "postgres");
 	}
 
+	/**
+	 * A new, empty database on the run's PostgreSQL, for a test of what instances do on a
+	 * first start; answers its JDBC URL.
+	 */
+	public static String emptyDatabase() {
+		String name = "xt_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+				java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("could not create a database", ex);
+		}
+		return postgres.getJdbcUrl("postgres", name);
+	}
+
 }
