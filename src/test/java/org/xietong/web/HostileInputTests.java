@@ -201,6 +201,15 @@ class HostileInputTests {
 		assertThat(after.substring(0, 13)).isEqualTo(before.substring(0, 13));
 	}
 
+	@Test
+	void publishingTheCompletionsOfABatchThatDoesNotExistIsNotFound() {
+		Response refused = this.api.post("/api/v1/batches/" + java.util.UUID.randomUUID() + "/completions/publish",
+				this.api.token("dept"), Map.of());
+
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.code()).isEqualTo("NOT_FOUND");
+	}
+
 	private static void assertOnlyMatches(Response response, String q, String... fields) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		for (JsonNode item : response.json().get("items")) {
