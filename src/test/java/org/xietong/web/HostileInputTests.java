@@ -185,6 +185,20 @@ class HostileInputTests {
 	}
 
 	@Test
+	void percentAndUnderscoreAreLiteralOnTheEnterprisesPage() {
+		PageSession dept = new PageSession(this.port);
+		dept.signIn("dept", Api.DEMO_PASSWORD);
+
+		assertThat(dept.page("/enterprises?q=" + URLEncoder.encode("启明", StandardCharsets.UTF_8)).body())
+			.contains("吉林启明教育科技有限公司");
+		for (String q : List.of("%", "_")) {
+			Response page = dept.page("/enterprises?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.body()).doesNotContain("吉林启明教育科技有限公司");
+		}
+	}
+
+	@Test
 	void theDemoClockStaysWithinTheCenturyWeServe() {
 		String dept = this.api.token("dept");
 		String before = this.api.get("/api/v1/dev/clock", dept).json().get("instant").asString();
