@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xietong.audit.AuditEvent;
 import org.xietong.audit.AuditTrail;
 import org.xietong.shared.DomainException;
+import org.xietong.shared.SqlWhere;
 import org.xietong.shared.DomainException.FieldViolation;
 import org.xietong.shared.PageResult;
 
@@ -359,8 +360,8 @@ public class UserManagement {
 			params.put("org", query.organizationId());
 		}
 		if (query.text() != null && !query.text().isBlank()) {
-			where.append(" AND (LOWER(username) LIKE :text OR LOWER(display_name) LIKE :text)");
-			params.put("text", "%" + query.text().trim().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%");
+			where.append(" AND (LOWER(username) LIKE :text ESCAPE '\\' OR LOWER(display_name) LIKE :text ESCAPE '\\')");
+			params.put("text", SqlWhere.containing(query.text().trim().toLowerCase(java.util.Locale.ROOT)));
 		}
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM users" + where).params(params).query(Long.class).single();
 		List<UUID> ids = this.jdbc

@@ -1,9 +1,11 @@
 package org.xietong.demo;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xietong.audit.AuditEvent;
 import org.xietong.audit.AuditTrail;
 import org.xietong.shared.DomainException;
+import org.xietong.shared.DomainException.FieldViolation;
 import org.xietong.shared.MovableClock;
 
 /** Reads and moves the clock every rule reads; exists only in the demo profile. */
@@ -26,6 +29,11 @@ import org.xietong.shared.MovableClock;
 @RequestMapping("/api/v1/dev/clock")
 @Tag(name = "Demo clock")
 class DevClockController {
+
+	/** The demo's time stays where dates, deadlines and the database all make sense. */
+	private static final Instant FIRST = Instant.parse("2000-01-01T00:00:00Z");
+
+	private static final Instant END = Instant.parse("2101-01-01T00:00:00Z");
 
 	private final MovableClock clock;
 
@@ -51,17 +59,32 @@ class DevClockController {
 		if ((change.advance() == null) == (change.instant() == null)) {
 			throw DomainException.invalid("advance", "ONE_OF_ADVANCE_OR_INSTANT", "give either advance or instant");
 		}
+		String field = (change.advance() != null) ? "advance" : "instant";
+		Duration advance = null;
+		Instant target;
 		try {
 			if (change.advance() != null) {
-				this.clock.advance(parseDuration(change.advance()));
+				advance = parseDuration(change.advance());
+				target = before.plus(advance);
 			}
 			else {
-				this.clock.set(OffsetDateTime.parse(change.instant()).toInstant());
+				target = OffsetDateTime.parse(change.instant().trim()).toInstant();
 			}
 		}
 		catch (DateTimeParseException ex) {
-			String field = (change.advance() != null) ? "advance" : "instant";
 			throw DomainException.invalid(field, "INVALID_TIME", "an ISO-8601 duration (P8D, PT2H) or instant");
+		}
+		catch (ArithmeticException | DateTimeException ex) {
+			throw outsideSpan(field);
+		}
+		if (target.isBefore(FIRST) || !target.isBefore(END)) {
+			throw outsideSpan(field);
+		}
+		if (advance != null) {
+			this.clock.advance(advance);
+		}
+		else {
+			this.clock.set(target);
 		}
 		this.audit.record(AuditEvent.of("CLOCK_MOVED", "Clock", "platform")
 			.before(before.toString())
@@ -69,11 +92,20 @@ class DevClockController {
 		return state();
 	}
 
+	private static DomainException outsideSpan(String field) {
+		return new DomainException(400, "VALIDATION_FAILED",
+				List.of(new FieldViolation(field, "OUT_OF_RANGE", "the clock moves within 2000-01-01..2100-12-31")),
+				"clock outside its span");
+	}
+
 	private static Duration parseDuration(String text) {
 		try {
 			return Duration.parse(text.trim());
 		}
 		catch (DateTimeParseException ex) {
+			if (ex.getCause() instanceof ArithmeticException || ex.getCause() instanceof NumberFormatException) {
+				throw new ArithmeticException("a duration beyond any clock");
+			}
 			// Weeks (P2W) are a period, not a duration: accept them as days.
 			java.time.Period period = java.time.Period.parse(text.trim());
 			if (period.getYears() != 0 || period.getMonths() != 0) {

@@ -23,6 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.xietong.batches.ProjectType;
 import org.xietong.shared.Money;
 import org.xietong.shared.PageResult;
+import org.xietong.shared.SqlWhere;
 
 /**
  * Reads guides: one by id, pages of the catalogue with its filters, the whole filtered
@@ -229,15 +230,8 @@ public class GuideCatalogue {
 			return new Where(sql.toString(), params);
 		}
 
-		/**
-		 * A LIKE pattern that finds the text anywhere, its own % and _ taken literally.
-		 */
 		private static String contains(String text) {
-			String escaped = text.toLowerCase(java.util.Locale.ROOT)
-				.replace("\\", "\\\\")
-				.replace("%", "\\%")
-				.replace("_", "\\_");
-			return "%" + escaped + "%";
+			return SqlWhere.containing(text.toLowerCase(java.util.Locale.ROOT));
 		}
 
 		private static UUID uuid(String text) {

@@ -30,6 +30,7 @@ import org.xietong.files.StoredFile;
 import org.xietong.files.StoredFiles;
 import org.xietong.shared.CreditCode;
 import org.xietong.shared.DomainException;
+import org.xietong.shared.SqlWhere;
 import org.xietong.shared.DomainException.FieldViolation;
 import org.xietong.shared.Money;
 import org.xietong.shared.PageResult;
@@ -294,9 +295,9 @@ public class EnterpriseManagement {
 			params.put("status", status.name());
 		}
 		if (text != null && !text.isBlank()) {
-			where.append(" AND (LOWER(name) LIKE :text OR credit_code LIKE :code)");
-			params.put("text", "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%");
-			params.put("code", "%" + text.trim().toUpperCase(java.util.Locale.ROOT).replace("%", "") + "%");
+			where.append(" AND (LOWER(name) LIKE :text ESCAPE '\\' OR credit_code LIKE :code ESCAPE '\\')");
+			params.put("text", SqlWhere.containing(text.trim().toLowerCase(java.util.Locale.ROOT)));
+			params.put("code", SqlWhere.containing(text.trim().toUpperCase(java.util.Locale.ROOT)));
 		}
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM enterprises" + where)
 			.params(params)

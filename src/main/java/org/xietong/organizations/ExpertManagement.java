@@ -29,6 +29,7 @@ import org.xietong.organizations.ExpertView.DeclaredConflict;
 import org.xietong.organizations.ImportReport.RowError;
 import org.xietong.organizations.Sheets.SheetRow;
 import org.xietong.shared.DomainException;
+import org.xietong.shared.SqlWhere;
 import org.xietong.shared.DomainException.FieldViolation;
 import org.xietong.shared.PageResult;
 
@@ -143,9 +144,9 @@ public class ExpertManagement {
 		params.put("owner", ownerId);
 		String where = " WHERE e.owner_id = :owner";
 		if (text != null && !text.isBlank()) {
-			where += " AND (LOWER(u.display_name) LIKE :text OR LOWER(u.username) LIKE :text OR LOWER(e.fields) LIKE :text"
-					+ " OR LOWER(e.affiliation_name) LIKE :text)";
-			params.put("text", "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%");
+			where += " AND (LOWER(u.display_name) LIKE :text ESCAPE '\\' OR LOWER(u.username) LIKE :text ESCAPE '\\'"
+					+ " OR LOWER(e.fields) LIKE :text ESCAPE '\\' OR LOWER(e.affiliation_name) LIKE :text ESCAPE '\\')";
+			params.put("text", SqlWhere.containing(text.trim().toLowerCase(java.util.Locale.ROOT)));
 		}
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM experts e JOIN users u ON u.id = e.id" + where)
 			.params(params)

@@ -17,6 +17,7 @@ import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.Role;
 import org.xietong.audit.AuditEvent;
 import org.xietong.audit.AuditTrail;
+import org.xietong.batches.BatchManagement;
 import org.xietong.batches.ProjectType;
 import org.xietong.notices.NoticeClosed;
 import org.xietong.notices.NoticeKind;
@@ -66,7 +67,11 @@ public class CompletionList implements NoticeSubjects {
 
 	private final AuditTrail audit;
 
-	CompletionList(JdbcClient jdbc, ProjectRecords records, Projects projects, AuditTrail audit) {
+	private final BatchManagement batches;
+
+	CompletionList(JdbcClient jdbc, ProjectRecords records, Projects projects, AuditTrail audit,
+			BatchManagement batches) {
+		this.batches = batches;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.projects = projects;
@@ -159,6 +164,9 @@ public class CompletionList implements NoticeSubjects {
 		if (user == null || !user.has(Role.DEPARTMENT_OFFICER)) {
 			throw new org.springframework.security.access.AccessDeniedException("for the department");
 		}
+		// A batch that does not exist has no list to publish: not an empty success with
+		// an audit entry.
+		this.batches.find(batchId).orElseThrow(() -> DomainException.notFound("batch"));
 		List<UUID> ready = this.jdbc
 			.sql("""
 					SELECT p.id FROM projects p JOIN project_completions c ON c.project_id = p.id

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The WHERE clause of a list's query, built from the filters that are set: each condition
  * with its named parameter, and text matched as a case-insensitive substring with
- * {@code %} and {@code _} taken literally.
+ * {@code %}, {@code _} and {@code \} taken literally ({@link #containing(String)}).
  */
 public final class SqlWhere {
 
@@ -42,11 +42,19 @@ public final class SqlWhere {
 	 */
 	public SqlWhere contains(String column, String name, String text) {
 		if (text != null && !text.isBlank()) {
-			this.sql.append(" AND ").append(column).append(" LIKE :").append(name);
-			this.params.put(name,
-					"%" + text.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+			this.sql.append(" AND ").append(column).append(" LIKE :").append(name).append(" ESCAPE '\\'");
+			this.params.put(name, containing(text.strip().toLowerCase(Locale.ROOT)));
 		}
 		return this;
+	}
+
+	/**
+	 * The pattern for {@code LIKE :p ESCAPE '\'} that finds {@code text} anywhere, with
+	 * its own {@code %}, {@code _} and {@code \} taken literally: every search built from
+	 * a user's text goes through here.
+	 */
+	public static String containing(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
 	public String sql() {

@@ -28,11 +28,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.xietong.accounts.SecurityProblems;
@@ -95,7 +99,26 @@ class ErrorHandling {
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request, HttpServletResponse response)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		FieldViolation violation = JsonPaths.violation(ex);
+		if (violation != null) {
+			return answer(request, response, 400, "VALIDATION_FAILED", new Object[0], List.of(violation));
+		}
+		return answer(request, response, 400, "MALFORMED_REQUEST", new Object[0], List.of());
+	}
+
+	@ExceptionHandler({ MissingServletRequestPartException.class, MissingPathVariableException.class })
+	ResponseEntity<ProblemDetail> missingValue(Exception ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		FieldViolation violation = (ex instanceof MissingServletRequestPartException part)
+				? new FieldViolation(part.getRequestPartName(), "REQUIRED", "required")
+				: new FieldViolation(((MissingPathVariableException) ex).getVariableName(), "INVALID", "not an id");
+		return answer(request, response, 400, "VALIDATION_FAILED", new Object[0], List.of(violation));
+	}
+
+	@ExceptionHandler({ MultipartException.class, RequestRejectedException.class })
+	ResponseEntity<ProblemDetail> malformed(HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		return answer(request, response, 400, "MALFORMED_REQUEST", new Object[0], List.of());
 	}
@@ -168,6 +191,10 @@ class ErrorHandling {
 			request.setAttribute(PAGE_MESSAGE, detail);
 			response.sendError(status);
 			return null;
+		}
+		if (!response.isCommitted()) {
+			// An export may have set its own type (text/csv) before it failed.
+			response.setContentType(null);
 		}
 		ProblemDetail problem = Problems.of(status, code, title, detail);
 		problem.setInstance(java.net.URI.create(request.getRequestURI()));

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
@@ -31,8 +32,9 @@ class PlatformErrorController implements ErrorController {
 	}
 
 	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
-	String page(HttpServletRequest request, Model model) {
+	String page(HttpServletRequest request, HttpServletResponse response, Model model) {
 		int status = status(request);
+		response.setStatus(status);
 		String code = code(status);
 		Locale locale = RequestContextUtils.getLocale(request);
 		Object message = request.getAttribute(ErrorHandling.PAGE_MESSAGE);
@@ -59,12 +61,16 @@ class PlatformErrorController implements ErrorController {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	/**
+	 * The error's status; {@code /error} asked for directly, with no error behind it, is
+	 * not found.
+	 */
 	private static int status(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		return (status instanceof Integer value) ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
+		return (status instanceof Integer value) ? value : HttpStatus.NOT_FOUND.value();
 	}
 
-	private static String code(int status) {
+	static String code(int status) {
 		return switch (status) {
 			case 400 -> "MALFORMED_REQUEST";
 			case 401 -> "UNAUTHENTICATED";

@@ -1,10 +1,10 @@
 package org.xietong.batches.web;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+
+import org.xietong.shared.InputRules;
 
 /**
  * How a batch's instants are written and read: always in the batch's own time zone.
@@ -37,12 +37,12 @@ public final class BatchTimes {
 
 	/** Reads an ISO-8601 date and time with an offset ({@code +08:00} or {@code Z}). */
 	static Instant parseWithOffset(String text) {
-		return OffsetDateTime.parse(text.trim()).toInstant();
+		return InputRules.parseInstant(text);
 	}
 
 	/** Reads a {@code datetime-local} value as a time in {@code zone}. */
 	static Instant parseLocal(String text, ZoneId zone) {
-		return LocalDateTime.parse(text.trim()).atZone(zone).toInstant();
+		return InputRules.parseLocal(text, zone);
 	}
 
 }

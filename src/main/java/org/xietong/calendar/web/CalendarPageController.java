@@ -109,7 +109,7 @@ class CalendarPageController {
 				continue;
 			}
 			try {
-				days.add(LocalDate.parse(line.trim()));
+				days.add(org.xietong.shared.InputRules.parseDate(line));
 			}
 			catch (DateTimeParseException ex) {
 				throw DomainException.invalid(field, "INVALID_DATE", line.trim());

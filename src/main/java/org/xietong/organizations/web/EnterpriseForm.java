@@ -69,7 +69,7 @@ public record EnterpriseForm(String name, String creditCode, String legalReprese
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.trim());
+			return org.xietong.shared.InputRules.parseDate(text);
 		}
 		catch (DateTimeParseException ex) {
 			return null;

@@ -196,7 +196,7 @@ class ProjectActionsPageController {
 			return null;
 		}
 		try {
-			return java.time.LocalDate.parse(date.strip());
+			return org.xietong.shared.InputRules.parseDate(date);
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			throw DomainException.invalid(field, "DATE_FORMAT", "a date, e.g. 2025-03-01");
@@ -437,7 +437,7 @@ class ProjectActionsPageController {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text.strip());
+			return org.xietong.shared.InputRules.parseDate(text);
 		}
 		catch (DateTimeParseException ex) {
 			violations.add(new FieldViolation(field, "INVALID_DATE", "a date such as 2025-10-01"));

@@ -2,7 +2,6 @@ package org.xietong.reviews.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public record PlanForm(List<Row> rows, String experts, String deadline, String m
 		Instant deadline = null;
 		if (!this.deadline.isEmpty()) {
 			try {
-				deadline = LocalDateTime.parse(this.deadline).atZone(zone).toInstant();
+				deadline = org.xietong.shared.InputRules.parseLocal(this.deadline, zone);
 			}
 			catch (DateTimeParseException ex) {
 				violations.add(new FieldViolation("scoringDeadline", "INVALID", "a date and time"));
