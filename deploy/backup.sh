@@ -12,29 +12,13 @@
 # $XIETONG_HOME/postgres/postmaster.pid (the instance must be running; a backup never stops it).
 # Writes BACKUP_DIR/<yyyymmdd-hhmmss>/{xietong.dump,home/,manifest.txt} and prints the folder.
 set -euo pipefail
-ENV_FILE=${XIETONG_ENV:-/etc/xietong/xietong.env}
-if [ -r "$ENV_FILE" ]; then
-	set -a
-	# shellcheck disable=SC1090
-	. "$ENV_FILE"
-	set +a
-fi
-: "${XIETONG_HOME:?set XIETONG_HOME (or keep it in $ENV_FILE)}"
+# shellcheck source=deploy/settings.sh
+. "$(dirname "$0")/settings.sh"
 BACKUP_DIR=${BACKUP_DIR:-/var/backups/xietong}
 KEEP_DAYS=${KEEP_DAYS:-30}
-for tool in pg_dump pg_restore rsync; do
-	command -v "$tool" >/dev/null || { echo "backup.sh: $tool is missing (apt-get install postgresql-client-15 rsync)" >&2; exit 2; }
-done
+xietong_require pg_dump pg_restore rsync
 
-if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
-	# jdbc:postgresql://host[:port]/database[?...]
-	url=${SPRING_DATASOURCE_URL#jdbc:postgresql://}
-	hostport=${url%%/*}
-	database=${url#*/}
-	export PGHOST=${hostport%%:*} PGDATABASE=${database%%\?*}
-	if [ "$hostport" != "${hostport#*:}" ]; then export PGPORT=${hostport#*:}; else export PGPORT=5432; fi
-	export PGUSER=${SPRING_DATASOURCE_USERNAME:?set SPRING_DATASOURCE_USERNAME} PGPASSWORD=${SPRING_DATASOURCE_PASSWORD:-}
-else
+if ! xietong_external; then
 	pidfile="$XIETONG_HOME/postgres/postmaster.pid"
 	[ -r "$pidfile" ] || { echo "backup.sh: no running embedded database in $XIETONG_HOME (is Xietong running?)" >&2; exit 2; }
 	PGPORT=$(sed -n 4p "$pidfile")

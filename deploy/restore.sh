@@ -10,26 +10,12 @@
 # Then start the service, sign in as the audit administrator and verify the audit chain.
 set -euo pipefail
 backup=${1:?usage: restore.sh <backup folder written by backup.sh>}
-ENV_FILE=${XIETONG_ENV:-/etc/xietong/xietong.env}
-if [ -r "$ENV_FILE" ]; then
-	set -a
-	# shellcheck disable=SC1090
-	. "$ENV_FILE"
-	set +a
-fi
-: "${XIETONG_HOME:?set XIETONG_HOME (or keep it in $ENV_FILE)}"
+# shellcheck source=deploy/settings.sh
+. "$(dirname "$0")/settings.sh"
 [ -r "$backup/xietong.dump" ] && [ -d "$backup/home" ] || { echo "restore.sh: $backup is not a backup of backup.sh" >&2; exit 2; }
-for tool in pg_restore rsync; do
-	command -v "$tool" >/dev/null || { echo "restore.sh: $tool is missing (apt-get install postgresql-client-15 rsync)" >&2; exit 2; }
-done
+xietong_require pg_restore psql rsync
 
-if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
-	url=${SPRING_DATASOURCE_URL#jdbc:postgresql://}
-	hostport=${url%%/*}
-	database=${url#*/}
-	export PGHOST=${hostport%%:*} PGDATABASE=${database%%\?*}
-	if [ "$hostport" != "${hostport#*:}" ]; then export PGPORT=${hostport#*:}; else export PGPORT=5432; fi
-	export PGUSER=${SPRING_DATASOURCE_USERNAME:?set SPRING_DATASOURCE_USERNAME} PGPASSWORD=${SPRING_DATASOURCE_PASSWORD:-}
+if xietong_external; then
 	tables=$(psql -qtAX -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
 	if [ "$tables" != 0 ]; then
 		echo "restore.sh: the database $PGDATABASE on $PGHOST:$PGPORT holds $tables tables; restore only into an empty one" >&2

@@ -52,7 +52,7 @@ install -d -o root -g root -m 755 /opt/xietong
 install -d -o xietong -g xietong -m 750 /srv/xietong /srv/xietong-embedded
 install -d -o root -g xietong -m 750 /etc/xietong
 install -m 644 "$(ls target/xietong-*.jar | grep -v original | head -n 1)" /opt/xietong/xietong.jar
-install -m 755 deploy/backup.sh deploy/restore.sh /opt/xietong/
+install -m 755 deploy/backup.sh deploy/restore.sh deploy/settings.sh /opt/xietong/
 install -m 640 -o root -g xietong deploy/xietong.env.example /etc/xietong/xietong.env
 sed -i -e "s|^SPRING_DATASOURCE_PASSWORD=.*|SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD|" \
 	-e "s|^XIETONG_BOOTSTRAP_ADMIN_PASSWORD=.*|XIETONG_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD|" \
