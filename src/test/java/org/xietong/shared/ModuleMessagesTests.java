@@ -30,6 +30,9 @@ class ModuleMessagesTests {
 				String text = messages.getProperty(key);
 				String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] { 1, 2, 3, 4 });
 				long apostrophes = text.chars().filter(c -> c == '\'').count();
+				// A lone apostrophe opens a quoted section and the text after it is lost:
+				// every apostrophe is written twice.
+				assertThat(text.replace("''", "")).as(resource.getFilename() + " " + key).doesNotContain("'");
 				assertThat(formatted.chars().filter(c -> c == '\'').count()).as(resource.getFilename() + " " + key)
 					.isEqualTo(apostrophes / 2);
 			}
