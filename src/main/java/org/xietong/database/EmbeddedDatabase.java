@@ -52,15 +52,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
-	private final boolean created;
-
-	private EmbeddedDatabase(Path home, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres,
-			boolean created) {
+	private EmbeddedDatabase(Path home, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
 		this.home = home;
 		this.lockChannel = lockChannel;
 		this.lock = lock;
 		this.postgres = postgres;
-		this.created = created;
 	}
 
 	/**
@@ -87,9 +83,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			Path data = folder.resolve("postgres");
 			stopOrphan(data);
 			EmbeddedPostgres postgres = server(data);
-			boolean created = ensureDatabase(postgres);
+			ensureDatabase(postgres);
 			log.info("Embedded PostgreSQL serves {} on port {}, its files in {}", DATABASE, postgres.getPort(), data);
-			return new EmbeddedDatabase(folder, channel, lock, postgres, created);
+			return new EmbeddedDatabase(folder, channel, lock, postgres);
 		}
 		catch (IOException ex) {
 			closeQuietly(channel);
@@ -111,11 +107,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
 	public Path home() {
 		return this.home;
-	}
-
-	/** Whether this start created the platform's database (a new installation). */
-	public boolean created() {
-		return this.created;
 	}
 
 	/** Stops the server, after everything that uses it has closed its connections. */
@@ -250,20 +241,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			.start();
 	}
 
-	private static boolean ensureDatabase(EmbeddedPostgres postgres) {
+	private static void ensureDatabase(EmbeddedPostgres postgres) {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
 			exists.setString(1, DATABASE);
 			try (ResultSet rows = exists.executeQuery()) {
 				if (rows.next()) {
-					return false;
+					return;
 				}
 			}
 			try (Statement create = connection.createStatement()) {
 				create.execute("create database " + DATABASE
 						+ " template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'");
 			}
-			return true;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("could not create the database " + DATABASE + " in the embedded PostgreSQL",

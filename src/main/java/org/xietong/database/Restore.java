@@ -73,7 +73,7 @@ final class Restore {
 					"restored " + dump + " but could not rename it to " + done + "; rename it before the next start",
 					ex);
 		}
-		log.info("Restored {} ({} tables); the dump is now {}", dump, tables(database), done);
+		log.info("Restored {}; the dump is now {}", dump, done);
 	}
 
 	private static int tables(EmbeddedDatabase database) {
