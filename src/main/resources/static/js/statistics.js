@@ -5,20 +5,25 @@
 
     function draw(element) {
         var data = JSON.parse(element.getAttribute('data-chart'));
-        var chart = echarts.init(element, null, {renderer: 'svg'});
-        var funnel = data.kind === 'funnel';
-        var category = {type: 'category', data: data.labels, axisLabel: {interval: 0, width: 120, overflow: 'truncate'}};
-        var value = {type: 'value'};
+        var chart = echarts.init(element, null, {renderer: 'canvas'});
+        // Horizontal bars throughout: long Chinese names read best on the category axis at the left.
+        var single = data.series.length === 1;
+        var category = {type: 'category', inverse: true, data: data.labels,
+            axisLabel: {interval: 0, width: 130, overflow: 'truncate'}};
+        var value = {type: 'value', axisLabel: {hideOverlap: true}};
         chart.setOption({
             color: palette,
             animation: false,
-            tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-            legend: data.series.length > 1 ? {top: 0} : undefined,
-            grid: {left: funnel ? 110 : 50, right: 24, top: data.series.length > 1 ? 32 : 16, bottom: funnel ? 24 : 70},
-            xAxis: funnel ? value : Object.assign({}, category, {axisLabel: {interval: 0, rotate: 30, width: 90, overflow: 'truncate'}}),
-            yAxis: funnel ? Object.assign({}, category, {inverse: true}) : value,
+            // Rich-text tooltips are drawn on the canvas: HTML ones would need inline styles, which the CSP refuses.
+            tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, renderMode: 'richText'},
+            aria: {enabled: true},
+            legend: single ? undefined : {top: 0},
+            grid: {left: 140, right: single ? 90 : 24, top: single ? 12 : 32, bottom: 24},
+            xAxis: value,
+            yAxis: category,
             series: data.series.map(function (s) {
-                return {name: s.name, type: 'bar', data: s.values.map(Number), label: {show: funnel, position: 'right'}};
+                return {name: s.name, type: 'bar', barMaxWidth: 18, data: s.values.map(Number),
+                    label: {show: single, position: 'right'}};
             })
         });
         element.setAttribute('data-drawn', 'true');

@@ -131,6 +131,29 @@ public class Statistics {
 		return years;
 	}
 
+	/**
+	 * The batch's caps on a university's endorsements: per enterprise, and per enterprise
+	 * and type ({@code null}: no cap).
+	 */
+	public Caps caps(UUID batchId) {
+		return this.jdbc
+			.sql("SELECT max_endorsements_per_enterprise, max_endorsements_per_enterprise_and_type FROM batches"
+					+ " WHERE id = :id")
+			.param("id", batchId)
+			.query((rs, n) -> new Caps((Integer) rs.getObject(1), (Integer) rs.getObject(2)))
+			.single();
+	}
+
+	/**
+	 * The caps on a university's endorsements in a batch.
+	 *
+	 * @param perEnterprise how many it may endorse to one enterprise, or {@code null}
+	 * @param perEnterpriseAndType how many to one enterprise in one type, or {@code null}
+	 */
+	public record Caps(Integer perEnterprise, Integer perEnterpriseAndType) {
+
+	}
+
 	/** The department's name, as its reports are headed. */
 	public String departmentName() {
 		return this.jdbc.sql("SELECT name FROM organizations WHERE kind = 'DEPARTMENT' ORDER BY created_at LIMIT 1")

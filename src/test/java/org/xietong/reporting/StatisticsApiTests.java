@@ -150,6 +150,7 @@ class StatisticsApiTests {
 		assertThat(own.json().has("guides")).isFalse();
 		assertThat(own.json().get("byTeacher")).hasSize(2);
 		assertThat(own.json().get("name").asString()).isNotBlank();
+		assertThat(own.json().has("endorsementCaps")).isTrue();
 		assertThat(other.status()).isEqualTo(404);
 		assertThat(other.code()).isEqualTo("NOT_FOUND");
 		assertThat(byDepartment.status()).isEqualTo(200);

@@ -64,6 +64,9 @@ class StatisticsApiController {
 			head.put(organizationField, organizationId);
 			head.put("name", this.statistics.organizationName(organizationId).orElse(""));
 		}
+		if ("universityId".equals(organizationField)) {
+			head.put("endorsementCaps", this.statistics.caps(batch.id()));
+		}
 		return StatisticsJson.of(this.statistics.report(scope), head, batch.zone());
 	}
 

@@ -154,6 +154,7 @@ class StatisticsPageController {
 		model.addAttribute("kind", (kind == null) ? "department" : kind.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("organizationName",
 				(organization == null) ? null : this.statistics.organizationName(organization).orElse(""));
+		model.addAttribute("caps", (kind == OrganizationKind.UNIVERSITY) ? this.statistics.caps(batch.id()) : null);
 		model.addAttribute("asOf", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 			.format(scope.now().atZone(batch.zone())));
 		return "reporting/statistics";

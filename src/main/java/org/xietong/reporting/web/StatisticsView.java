@@ -37,6 +37,13 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * The columns a breakdown's chart compares: the applications' way from filed to
+	 * approved.
+	 */
+	private static final java.util.Set<String> CHARTED = java.util.Set.of("submitted", "received", "endorsed",
+			"selected", "approved");
+
 	static StatisticsView of(Statistics.Report report, Statistics.BatchRef batch, UUID organization,
 			Function<String, String> label) {
 		List<SectionView> sections = new ArrayList<>();
@@ -128,7 +135,8 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 				chart("funnel", funnel.stream().map(m -> label.apply("statistics.measure." + m.key())).toList(),
 						List.of(series(label.apply("statistics.chart.applications"),
 								funnel.stream().map(m -> (Object) report.totals().get(m)).toList()))));
-		List<Measure> funds = List.of(Measure.CASH_AGREED, Measure.CASH_PAID, Measure.CASH_CONFIRMED);
+		List<Measure> funds = List.of(Measure.CASH_APPROVED, Measure.CASH_AGREED, Measure.CASH_PAID,
+				Measure.CASH_CONFIRMED);
 		charts.put("funds",
 				chart("bar", funds.stream().map(m -> label.apply("statistics.measure." + m.key())).toList(),
 						List.of(series(label.apply("statistics.chart.yuan"),
@@ -139,8 +147,7 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 			}
 			List<Breakdown.Column> columns = breakdown.columns(report.scope())
 				.stream()
-				.filter(column -> !column.measure().isMoney())
-				.limit(3)
+				.filter(column -> CHARTED.contains(column.field()))
 				.toList();
 			List<Counting.Row> top = rows.stream()
 				.sorted((a, b) -> compare(a, b, columns.get(0).measure()))
