@@ -25,13 +25,12 @@ public enum Counted {
 			LEFT JOIN project_agreements ag ON ag.project_id = p.id
 			LEFT JOIN project_completions c ON c.project_id = p.id
 			LEFT JOIN completion_certificates cc ON cc.project_id = p.id
-			LEFT JOIN (SELECT f.project_id,
+			LEFT JOIN LATERAL (SELECT
 			    SUM(f.amount) FILTER (WHERE f.kind = 'CASH') AS cash_paid,
 			    SUM(f.amount) FILTER (WHERE f.kind = 'CASH' AND f.confirmed_at IS NOT NULL) AS cash_confirmed,
 			    SUM(f.amount) FILTER (WHERE f.kind = 'HARDWARE_SOFTWARE') AS hs_paid,
 			    SUM(f.amount) FILTER (WHERE f.kind = 'HARDWARE_SOFTWARE' AND f.confirmed_at IS NOT NULL) AS hs_confirmed
-			  FROM project_disbursements f JOIN projects fp ON fp.id = f.project_id
-			  WHERE fp.batch_id IN (:batches) GROUP BY f.project_id) m ON m.project_id = p.id""", "p.batch_id");
+			  FROM project_disbursements f WHERE f.project_id = p.id) m ON TRUE""", "p.batch_id");
 
 	private final String from;
 

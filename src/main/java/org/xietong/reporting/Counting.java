@@ -35,51 +35,95 @@ public class Counting {
 	/** The figures {@code measures} over the scope. */
 	@Transactional(readOnly = true)
 	public Figures totals(Scope scope, Collection<Measure> measures) {
-		Map<Measure, Number> values = new EnumMap<>(Measure.class);
-		for (Map.Entry<Counted, List<Measure>> group : byCounted(measures).entrySet()) {
-			List<Measure> list = group.getValue();
-			String sql = "SELECT " + list.stream().map(Measure::sql).collect(Collectors.joining(", ")) + " FROM "
-					+ group.getKey().from() + " WHERE " + scope.condition(group.getKey());
-			params(this.jdbc.sql(sql), scope).query(rs -> {
-				for (int i = 0; i < list.size(); i++) {
-					values.put(list.get(i), value(rs, i + 1, list.get(i)));
-				}
-			});
-		}
-		return new Figures(values);
+		return compute(scope, measures, Map.of()).totals();
 	}
 
 	/**
-	 * The figures {@code measures} per value of {@code dimension}, each row named; rows
-	 * whose figures are all zero are left out. Figures of rows that do not know the
-	 * dimension (a guide's university) are absent from every row.
+	 * The totals {@code totals} and, per dimension, its figures value by value: one pass
+	 * over each kind of row, grouped by every dimension at once (GROUPING SETS). Rows
+	 * whose figures are all zero are left out; figures of rows that do not know a
+	 * dimension (a guide's university) are zero in every row of it.
 	 */
 	@Transactional(readOnly = true)
-	public List<Row> breakdown(Scope scope, Dimension dimension, Collection<Measure> measures) {
-		Map<String, Row> rows = new LinkedHashMap<>();
-		for (Map.Entry<Counted, List<Measure>> group : byCounted(measures).entrySet()) {
-			Counted counted = group.getKey();
-			String column = dimension.column(counted).orElse(null);
-			if (column == null) {
+	public Result compute(Scope scope, Collection<Measure> totals, Map<Dimension, List<Measure>> breakdowns) {
+		Map<Measure, Number> values = new EnumMap<>(Measure.class);
+		Map<Dimension, Map<String, Row>> tables = new EnumMap<>(Dimension.class);
+		breakdowns.keySet().forEach(dimension -> tables.put(dimension, new LinkedHashMap<>()));
+		for (Counted counted : Counted.values()) {
+			java.util.Set<Measure> wanted = java.util.EnumSet.noneOf(Measure.class);
+			totals.stream().filter(measure -> measure.counted() == counted).forEach(wanted::add);
+			List<Dimension> dimensions = new ArrayList<>();
+			breakdowns.forEach((dimension, measures) -> {
+				List<Measure> own = measures.stream().filter(measure -> measure.counted() == counted).toList();
+				if (!own.isEmpty() && dimension.column(counted).isPresent()) {
+					dimensions.add(dimension);
+					wanted.addAll(own);
+				}
+			});
+			if (wanted.isEmpty()) {
 				continue;
 			}
-			List<Measure> list = group.getValue();
-			String sql = "SELECT CAST(" + column + " AS VARCHAR), MIN(" + dimension.nameColumn(counted) + "), "
-					+ list.stream().map(Measure::sql).collect(Collectors.joining(", ")) + " FROM " + counted.from()
-					+ " WHERE " + scope.condition(counted) + " GROUP BY " + column;
+			List<Measure> list = List.copyOf(wanted);
+			StringBuilder select = new StringBuilder("SELECT ");
+			StringBuilder sets = new StringBuilder("()");
+			for (Dimension dimension : dimensions) {
+				String column = dimension.column(counted).orElseThrow();
+				select.append("GROUPING(")
+					.append(column)
+					.append("), CAST(")
+					.append(column)
+					.append(" AS VARCHAR), MIN(")
+					.append(dimension.nameColumn(counted))
+					.append("), ");
+				sets.append(", (").append(column).append(')');
+			}
+			select.append(list.stream().map(Measure::sql).collect(Collectors.joining(", ")));
+			String sql = select + " FROM " + counted.from() + " WHERE " + scope.condition(counted)
+					+ " GROUP BY GROUPING SETS (" + sets + ")";
+			int first = dimensions.size() * 3 + 1;
 			params(this.jdbc.sql(sql), scope).query(rs -> {
-				Row row = rows.computeIfAbsent(rs.getString(1),
-						key -> new Row(key, name(rs), new EnumMap<>(Measure.class)));
-				for (int i = 0; i < list.size(); i++) {
-					row.values().put(list.get(i), value(rs, i + 3, list.get(i)));
+				Dimension grouped = null;
+				for (int d = 0; d < dimensions.size(); d++) {
+					if (rs.getInt(d * 3 + 1) == 0) {
+						grouped = dimensions.get(d);
+						String key = rs.getString(d * 3 + 2);
+						String name = rs.getString(d * 3 + 3);
+						Row row = tables.get(grouped)
+							.computeIfAbsent(key, k -> new Row(k, name, new EnumMap<>(Measure.class)));
+						for (int i = 0; i < list.size(); i++) {
+							if (breakdowns.get(grouped).contains(list.get(i))) {
+								row.values().put(list.get(i), value(rs, first + i, list.get(i)));
+							}
+						}
+					}
+				}
+				if (grouped == null) {
+					for (int i = 0; i < list.size(); i++) {
+						if (totals.contains(list.get(i))) {
+							values.put(list.get(i), value(rs, first + i, list.get(i)));
+						}
+					}
 				}
 			});
 		}
-		return rows.values()
-			.stream()
-			.filter(row -> row.values().values().stream().anyMatch(Counting::isNotZero))
-			.map(row -> fill(row, measures))
-			.toList();
+		Map<Dimension, List<Row>> rows = new EnumMap<>(Dimension.class);
+		tables.forEach((dimension, found) -> rows.put(dimension,
+				found.values()
+					.stream()
+					.filter(row -> row.values().values().stream().anyMatch(Counting::isNotZero))
+					.map(row -> fill(row, breakdowns.get(dimension)))
+					.toList()));
+		return new Result(new Figures(values), rows);
+	}
+
+	/**
+	 * Totals and breakdowns counted together.
+	 *
+	 * @param totals the totals
+	 * @param tables the rows of each dimension
+	 */
+	public record Result(Figures totals, Map<Dimension, List<Row>> tables) {
+
 	}
 
 	/**
@@ -157,23 +201,8 @@ public class Counting {
 		return (scope.organization() == null) ? result : result.param("organization", scope.organization());
 	}
 
-	private static Map<Counted, List<Measure>> byCounted(Collection<Measure> measures) {
-		Map<Counted, List<Measure>> groups = new EnumMap<>(Counted.class);
-		measures.forEach(measure -> groups.computeIfAbsent(measure.counted(), key -> new ArrayList<>()).add(measure));
-		return groups;
-	}
-
 	private static Number value(ResultSet rs, int column, Measure measure) throws SQLException {
 		return measure.isMoney() ? rs.getBigDecimal(column).setScale(2) : (Number) rs.getLong(column);
-	}
-
-	private static String name(ResultSet rs) {
-		try {
-			return rs.getString(2);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static boolean isNotZero(Number number) {

@@ -101,11 +101,12 @@ public class Statistics {
 	public Report report(Scope scope) {
 		List<Measure> measures = new ArrayList<>();
 		Section.of(scope).forEach(section -> measures.addAll(section.measures()));
+		Map<Dimension, List<Measure>> asked = new java.util.EnumMap<>(Dimension.class);
+		breakdowns(scope).forEach(breakdown -> asked.put(breakdown.dimension(), breakdown.measures(scope)));
+		Counting.Result counted = this.counting.compute(scope, measures, asked);
 		Map<Breakdown, List<Counting.Row>> tables = new LinkedHashMap<>();
-		for (Breakdown breakdown : breakdowns(scope)) {
-			tables.put(breakdown, this.counting.breakdown(scope, breakdown.dimension(), breakdown.measures(scope)));
-		}
-		return new Report(scope, this.counting.totals(scope, measures), tables);
+		breakdowns(scope).forEach(breakdown -> tables.put(breakdown, counted.tables().get(breakdown.dimension())));
+		return new Report(scope, counted.totals(), tables);
 	}
 
 	/** The breakdowns a scope shows, in the API's order. */
