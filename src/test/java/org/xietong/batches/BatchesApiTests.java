@@ -33,7 +33,7 @@ class BatchesApiTests {
 			 "industries": ["汽车", "冰雪", "医药健康", "光电信息", "人工智能", "生态环保(新能源)", "碳纤维(化工新材料)", "文化旅游",
 			   "现代农业", "休闲康养", "智能制造", "电子商务", "乡村振兴"],
 			 "attachmentMaxBytes": 20971520, "agreementDueDays": 30, "maxExtensionMonths": 12, "maxRectifications": 1,
-			 "overdueBlocksApplications": true}""";
+			 "overdueBlocksApplications": true, "autoCloseNotices": true}""";
 
 	static final String SCHEDULE_2030 = """
 			{"guideSubmissionOpens": "2030-09-01T00:00:00+08:00", "guideSubmissionCloses": "2030-09-20T23:59:59+08:00",
