@@ -15,12 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xietong.batches.BatchDefinition;
 import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchSchedule;
 import org.xietong.batches.BatchView;
+import org.xietong.shared.KeyFigureSource;
 import org.xietong.shared.MovableClock;
 import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
@@ -37,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * countdown (working days for notices), and the tasks of the steps that wait on someone.
  */
 @PlatformTest
+@Import(HomePageTests.OneFigure.class)
 class HomePageTests {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -82,7 +87,7 @@ class HomePageTests {
 			.contains("指南征集截止")
 			.contains("还有 3 天"));
 		assertThat(english).contains("Guide submission").contains("3 days left");
-		assertThat(whole).doesNotContain("常用功能").doesNotContain("id=\"key-figures\"").contains("id=\"my-tasks\"");
+		assertThat(whole).doesNotContain("常用功能").contains("id=\"my-tasks\"");
 	}
 
 	@Test
@@ -172,6 +177,35 @@ class HomePageTests {
 			this.jdbc.sql("DELETE FROM calendar_days WHERE calendar_year = 2032").update();
 			this.jdbc.sql("DELETE FROM calendar_years WHERE calendar_year = 2032").update();
 		}
+	}
+
+	@Test
+	void theKeyFiguresAModuleGivesARoleStandBesideItsTasksAndNoOneElseSeesThem() {
+		String dept = home("dept", false);
+		String teacher = home("jlu-teacher1", false);
+
+		Matcher figures = Pattern.compile("<section class=\"panel\" id=\"key-figures\".*?</section>", Pattern.DOTALL)
+			.matcher(dept);
+		assertThat(figures.find()).isTrue();
+		assertThat(figures.group()).contains("关键数据")
+			.contains("<dt>待审核的企业：7 家</dt>")
+			.contains("<a href=\"/enterprises?status=PENDING_REVIEW\">7</a>");
+		assertThat(dept).contains("class=\"grid-2\"");
+		assertThat(teacher).doesNotContain("id=\"key-figures\"").contains("class=\"home-tasks\"");
+	}
+
+	/** A module's figure for the department officer only, as the statistics will give. */
+	@TestConfiguration
+	static class OneFigure {
+
+		@Bean
+		KeyFigureSource oneFigure() {
+			return (userId, actor) -> actor.roleName().equals("DEPARTMENT_OFFICER")
+					? List.of(new KeyFigureSource.KeyFigure("task.enterprises.review", List.of("7"), "7",
+							"/enterprises?status=PENDING_REVIEW"))
+					: List.of();
+		}
+
 	}
 
 	// Fixtures.
