@@ -109,7 +109,8 @@ class BatchesApiTests {
 				 "schedule": %s,
 				 "rules": {"keyProjectQuota": 25, "minEnterpriseCash": 250000.5, "maxEndorsementsPerEnterprise": null,
 				   "typeMinimums": {"TEACHER_TRAINING": 15000}, "industries": ["汽车", "冰雪"],
-				   "agreementDueDays": 60, "overdueBlocksApplications": false}}""".formatted(code(), SCHEDULE_2030);
+				   "agreementDueDays": 60, "overdueBlocksApplications": false, "autoCloseNotices": false}}"""
+			.formatted(code(), SCHEDULE_2030);
 
 		Response created = this.api.post("/api/v1/batches", this.dept, body);
 
@@ -127,6 +128,7 @@ class BatchesApiTests {
 		assertThat(rules.get("noticeWorkingDays")).isEqualTo(notice.get("noticeWorkingDays"));
 		assertThat(rules.get("agreementDueDays").asInt()).isEqualTo(60);
 		assertThat(rules.get("overdueBlocksApplications").asBoolean()).isFalse();
+		assertThat(rules.get("autoCloseNotices").asBoolean()).isFalse();
 		assertThat(rules.get("maxExtensionMonths")).isEqualTo(notice.get("maxExtensionMonths"));
 		assertThat(rules.get("maxRectifications")).isEqualTo(notice.get("maxRectifications"));
 		assertThat(created.json().get("provinceCode").asString()).isEqualTo("HL");
