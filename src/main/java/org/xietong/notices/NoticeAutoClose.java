@@ -107,9 +107,10 @@ class NoticeAutoClose {
 				closed++;
 			}
 			catch (DomainException ex) {
-				// Held back (an objection filed meanwhile, a redone selection): the
-				// responsible party sees it among its tasks.
-				log.info("Notice {} was not closed automatically: {}", notice.id(), ex.getMessage());
+				// Held back (a selection to redo): the responsible party sees it among
+				// its
+				// tasks; debug, since it is tried again every minute.
+				log.debug("Notice {} was not closed automatically: {}", notice.id(), ex.getMessage());
 			}
 		}
 		if (closed > 0) {
