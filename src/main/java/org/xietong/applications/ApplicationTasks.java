@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.xietong.batches.BatchManagement;
+import org.xietong.batches.BatchPhase;
 import org.xietong.batches.BatchView;
 import org.xietong.shared.Actor;
 import org.xietong.shared.Task;
@@ -17,8 +18,8 @@ import org.xietong.shared.TaskSource;
 
 /**
  * What applications ask of people now: a teacher's drafts and returned applications
- * before the window closes; a university's submitted applications awaiting endorsement
- * before the review closes.
+ * before the window closes, and an open window in which the teacher has not applied; a
+ * university's submitted applications awaiting endorsement before the review closes.
  */
 @Component
 class ApplicationTasks implements TaskSource {
@@ -46,6 +47,31 @@ class ApplicationTasks implements TaskSource {
 	}
 
 	private List<Task> teacher(UUID teacherId) {
+		List<Task> tasks = new ArrayList<>(toApply(teacherId));
+		tasks.addAll(drafts(teacherId));
+		return tasks;
+	}
+
+	/**
+	 * The batches whose application window is open now and in which the teacher has no
+	 * application (a withdrawn one does not count): apply before the window closes.
+	 */
+	private List<Task> toApply(UUID teacherId) {
+		Instant now = this.clock.instant();
+		List<UUID> applied = this.jdbc
+			.sql("SELECT DISTINCT batch_id FROM applications WHERE leader_id = :leader AND status <> 'WITHDRAWN'")
+			.param("leader", teacherId)
+			.query(UUID.class)
+			.list();
+		return this.batches.all()
+			.stream()
+			.filter(batch -> batch.phaseAt(now) == BatchPhase.APPLICATION && !applied.contains(batch.id()))
+			.map(batch -> new Task("APPLICATION_TO_APPLY", "task.application.apply", List.of(batch.title()),
+					"/catalogue?batchId=" + batch.id(), batch.schedule().applicationCloses(), 1))
+			.toList();
+	}
+
+	private List<Task> drafts(UUID teacherId) {
 		record Open(UUID id, UUID batchId, String title, String guideTitle, String status) {
 		}
 		List<Open> open = this.jdbc.sql("""

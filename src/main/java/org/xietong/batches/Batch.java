@@ -133,7 +133,7 @@ class Batch {
 				r.maxProjectsInProgressPerTeacher(), r.expertsPerApplication(), r.maxEndorsementsPerEnterprise(),
 				r.maxEndorsementsPerEnterpriseAndType(), this.directions.stream().map(Direction::name).toList(),
 				this.industries.stream().map(Industry::name).toList(), r.attachmentMaxBytes(), r.agreementDueDays(),
-				r.maxExtensionMonths(), r.maxRectifications(), r.overdueBlocksApplications());
+				r.maxExtensionMonths(), r.maxRectifications(), r.overdueBlocksApplications(), r.autoCloseNotices());
 		return new BatchView(this.id, this.code, this.title, this.year, this.provinceCode, ZoneId.of(this.timeZone),
 				this.schedule, rules, this.createdAt, this.updatedAt, version());
 	}
@@ -148,7 +148,8 @@ class Batch {
 			int noticeWorkingDays, int maxApplicationsPerTeacher, int maxProjectsInProgressPerTeacher,
 			int expertsPerApplication, Integer maxEndorsementsPerEnterprise,
 			Integer maxEndorsementsPerEnterpriseAndType, long attachmentMaxBytes, int agreementDueDays,
-			int maxExtensionMonths, int maxRectifications, boolean overdueBlocksApplications) {
+			int maxExtensionMonths, int maxRectifications, boolean overdueBlocksApplications,
+			boolean autoCloseNotices) {
 
 		static RuleColumns of(BatchRules rules) {
 			return new RuleColumns(rules.completionDueMonths(), rules.minEnterpriseAgeYears(),
@@ -156,7 +157,8 @@ class Batch {
 					rules.maxApplicationsPerTeacher(), rules.maxProjectsInProgressPerTeacher(),
 					rules.expertsPerApplication(), rules.maxEndorsementsPerEnterprise(),
 					rules.maxEndorsementsPerEnterpriseAndType(), rules.attachmentMaxBytes(), rules.agreementDueDays(),
-					rules.maxExtensionMonths(), rules.maxRectifications(), rules.overdueBlocksApplications());
+					rules.maxExtensionMonths(), rules.maxRectifications(), rules.overdueBlocksApplications(),
+					rules.autoCloseNotices());
 		}
 
 	}

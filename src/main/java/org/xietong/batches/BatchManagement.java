@@ -128,6 +128,20 @@ public class BatchManagement {
 		return new PageResult<>(ids.stream().map(found::get).toList(), page, size, total);
 	}
 
+	/**
+	 * Every batch, newest year first, then by code: a province opens about one a year, so
+	 * they are few.
+	 */
+	@Transactional(readOnly = true)
+	public List<BatchView> all() {
+		List<UUID> ids = this.jdbc.sql("SELECT id FROM batches ORDER BY batch_year DESC, code")
+			.query(UUID.class)
+			.list();
+		Map<UUID, BatchView> found = new HashMap<>();
+		this.batches.findAllById(ids).forEach(batch -> found.put(batch.id(), batch.view()));
+		return ids.stream().map(found::get).toList();
+	}
+
 	/** The phase a batch is in now, by the platform's clock. */
 	@Transactional(readOnly = true)
 	public BatchPhase currentPhase(UUID id) {

@@ -51,13 +51,15 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * and resubmit
  * @param overdueBlocksApplications whether a teacher who leads a project past its end
  * date without completion is refused when submitting an application in this batch
+ * @param autoCloseNotices whether a public notice of the batch whose period has ended
+ * with no objection open closes itself
  */
 public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Money minEnterpriseCash,
 		Map<ProjectType, Money> typeMinimums, int keyProjectQuota, int noticeWorkingDays, int maxApplicationsPerTeacher,
 		int maxProjectsInProgressPerTeacher, int expertsPerApplication, Integer maxEndorsementsPerEnterprise,
 		Integer maxEndorsementsPerEnterpriseAndType, List<String> directions, List<String> industries,
 		long attachmentMaxBytes, int agreementDueDays, int maxExtensionMonths, int maxRectifications,
-		boolean overdueBlocksApplications) {
+		boolean overdueBlocksApplications, boolean autoCloseNotices) {
 
 	/** The largest attachment limit a batch may set: the server's upload limit. */
 	public static final long MAX_ATTACHMENT_BYTES = 50L * 1024 * 1024;
@@ -82,7 +84,7 @@ public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Mon
 			"碳纤维(化工新材料)", "文化旅游", "现代农业", "休闲康养", "智能制造", "电子商务", "乡村振兴");
 
 	private static final BatchRules NOTICE_2024 = new BatchRules(24, 2, Money.yuan(200_000), NOTICE_TYPE_MINIMUMS, 20,
-			5, 3, 3, 3, 6, 2, DIRECTIONS_2024, INDUSTRIES_2024, 20L * 1024 * 1024, 30, 12, 1, true);
+			5, 3, 3, 3, 6, 2, DIRECTIONS_2024, INDUSTRIES_2024, 20L * 1024 * 1024, 30, 12, 1, true, true);
 
 	public BatchRules {
 		List<FieldViolation> violations = new ArrayList<>();
@@ -182,7 +184,8 @@ public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Mon
 					pick(overrides.agreementDueDays(), this.agreementDueDays),
 					pick(overrides.maxExtensionMonths(), this.maxExtensionMonths),
 					pick(overrides.maxRectifications(), this.maxRectifications),
-					pick(overrides.overdueBlocksApplications(), this.overdueBlocksApplications));
+					pick(overrides.overdueBlocksApplications(), this.overdueBlocksApplications),
+					pick(overrides.autoCloseNotices(), this.autoCloseNotices));
 			if (violations.isEmpty()) {
 				return merged;
 			}
@@ -272,12 +275,30 @@ public record BatchRules(int completionDueMonths, int minEnterpriseAgeYears, Mon
 			@JsonDeserialize(using = NullLiftsCap.class) Optional<Integer> maxEndorsementsPerEnterprise,
 			@JsonDeserialize(using = NullLiftsCap.class) Optional<Integer> maxEndorsementsPerEnterpriseAndType,
 			List<String> directions, List<String> industries, Long attachmentMaxBytes, Integer agreementDueDays,
-			Integer maxExtensionMonths, Integer maxRectifications, Boolean overdueBlocksApplications) {
+			Integer maxExtensionMonths, Integer maxRectifications, Boolean overdueBlocksApplications,
+			Boolean autoCloseNotices) {
+
+		/**
+		 * The overrides without {@code autoCloseNotices}, which then keeps its value.
+		 */
+		public Overrides(Integer completionDueMonths, Integer minEnterpriseAgeYears, Money minEnterpriseCash,
+				Map<String, Money> typeMinimums, Integer keyProjectQuota, Integer noticeWorkingDays,
+				Integer maxApplicationsPerTeacher, Integer maxProjectsInProgressPerTeacher,
+				Integer expertsPerApplication, Optional<Integer> maxEndorsementsPerEnterprise,
+				Optional<Integer> maxEndorsementsPerEnterpriseAndType, List<String> directions, List<String> industries,
+				Long attachmentMaxBytes, Integer agreementDueDays, Integer maxExtensionMonths,
+				Integer maxRectifications, Boolean overdueBlocksApplications) {
+			this(completionDueMonths, minEnterpriseAgeYears, minEnterpriseCash, typeMinimums, keyProjectQuota,
+					noticeWorkingDays, maxApplicationsPerTeacher, maxProjectsInProgressPerTeacher,
+					expertsPerApplication, maxEndorsementsPerEnterprise, maxEndorsementsPerEnterpriseAndType,
+					directions, industries, attachmentMaxBytes, agreementDueDays, maxExtensionMonths, maxRectifications,
+					overdueBlocksApplications, null);
+		}
 
 		/** Changes nothing: the rules are the defaults. */
 		public static Overrides none() {
 			return new Overrides(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-					null, null, null, null);
+					null, null, null, null, null);
 		}
 
 	}

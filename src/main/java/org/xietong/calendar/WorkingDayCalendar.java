@@ -50,6 +50,36 @@ public class WorkingDayCalendar {
 	/** The working days of the years from {@code from} to {@code to}. */
 	@Transactional(readOnly = true)
 	public WorkingDays between(int from, int to) {
+		WorkingDays days = load(from, to);
+		for (int year = from; year <= to; year++) {
+			if (find(year).isEmpty()) {
+				log.warn("The working-day calendar has no entry for {}: counting Monday to Friday only", year);
+			}
+		}
+		return days;
+	}
+
+	/**
+	 * How many working days lie from {@code first} to {@code last}, both included; none
+	 * when {@code last} lies before {@code first}. A year not entered counts Monday to
+	 * Friday, silently: the calendar's task (CalendarTasks) says so where it is read.
+	 */
+	@Transactional(readOnly = true)
+	public int count(LocalDate first, LocalDate last) {
+		if (last.isBefore(first)) {
+			return 0;
+		}
+		WorkingDays days = load(first.getYear(), last.getYear());
+		int count = 0;
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			if (days.isWorkingDay(day)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private WorkingDays load(int from, int to) {
 		Set<LocalDate> holidays = new HashSet<>();
 		Set<LocalDate> makeups = new HashSet<>();
 		this.jdbc.sql("SELECT calendar_day, kind FROM calendar_days WHERE calendar_year BETWEEN :from AND :to")
@@ -61,11 +91,6 @@ public class WorkingDayCalendar {
 				return day;
 			})
 			.list();
-		for (int year = from; year <= to; year++) {
-			if (find(year).isEmpty()) {
-				log.warn("The working-day calendar has no entry for {}: counting Monday to Friday only", year);
-			}
-		}
 		return new WorkingDays(holidays, makeups);
 	}
 

@@ -309,6 +309,12 @@ public class NoticeBoard {
 	 */
 	@Transactional
 	public NoticeView close(UUID noticeId, UUID closerOrganizationId) {
+		// The row lock makes the officer's close and the automatic one (NoticeAutoClose)
+		// that race decide one after the other: the second finds the notice closed.
+		this.jdbc.sql("SELECT id FROM notices WHERE id = :id FOR UPDATE")
+			.param("id", noticeId)
+			.query(UUID.class)
+			.list();
 		NoticeView notice = find(noticeId).orElseThrow(() -> DomainException.notFound("notice"));
 		if (!notice.openerOrganizationId().equals(closerOrganizationId)) {
 			throw DomainException.notFound("notice");

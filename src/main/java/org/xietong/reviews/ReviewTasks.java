@@ -14,11 +14,27 @@ import org.xietong.shared.TaskSource;
 
 /**
  * What a review asks of people now: an expert's assignments to accept and score before
- * the deadline; an enterprise's endorsed applications that still wait for experts, and
- * its selections sent back by an upheld objection.
+ * the deadline; an enterprise's endorsed applications that still wait for experts, its
+ * guides whose scores are all in (select), whose selection waits for its result notice,
+ * whose result notice has closed (recommend), and its selections sent back by an upheld
+ * objection. The enterprise's steps are due when the batch's review closes.
  */
 @Component
 class ReviewTasks implements TaskSource {
+
+	/**
+	 * A guide not yet selected whose applications under review each have a score and no
+	 * expert still to score, and none waits for an expert.
+	 */
+	private static final String ALL_SCORED = """
+			NOT EXISTS (SELECT 1 FROM review_selections s WHERE s.guide_id = g.id)
+			AND EXISTS (SELECT 1 FROM applications a WHERE a.guide_id = g.id AND a.status = 'UNDER_REVIEW')
+			AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.guide_id = g.id AND a.status = 'ENDORSED')
+			AND NOT EXISTS (SELECT 1 FROM review_assignments r WHERE r.guide_id = g.id
+			  AND r.status IN ('ASSIGNED', 'ACCEPTED'))
+			AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.guide_id = g.id AND a.status = 'UNDER_REVIEW'
+			  AND NOT EXISTS (SELECT 1 FROM review_assignments r WHERE r.application_id = a.id
+			    AND r.status = 'SUBMITTED'))""";
 
 	private final JdbcClient jdbc;
 
@@ -71,7 +87,27 @@ class ReviewTasks implements TaskSource {
 						(deadline == null) ? null : deadline.toInstant(), rs.getLong(3)));
 			})
 			.list();
+		tasks.addAll(guides(enterpriseId, ALL_SCORED, "REVIEW_TO_SELECT", "task.review.select"));
+		tasks.addAll(guides(enterpriseId,
+				"EXISTS (SELECT 1 FROM review_selections s WHERE s.guide_id = g.id AND s.state = 'OPEN')",
+				"REVIEW_TO_NOTICE", "task.review.notice"));
+		tasks.addAll(guides(enterpriseId, """
+				EXISTS (SELECT 1 FROM review_selections s WHERE s.guide_id = g.id AND s.state = 'CLOSED')
+				AND EXISTS (SELECT 1 FROM applications a WHERE a.guide_id = g.id AND a.status = 'SELECTED')""",
+				"REVIEW_TO_RECOMMEND", "task.review.recommend"));
 		return tasks;
+	}
+
+	/** The enterprise's guides that meet {@code condition}, one task each. */
+	private List<Task> guides(UUID enterpriseId, String condition, String kind, String key) {
+		return this.jdbc.sql("""
+				SELECT g.id, g.title, b.review_closes FROM guides g JOIN batches b ON b.id = g.batch_id
+				WHERE g.enterprise_id = :enterprise\s""" + "AND " + condition + " ORDER BY b.review_closes, g.title")
+			.param("enterprise", enterpriseId)
+			.query((rs, n) -> new Task(kind, key, List.of(rs.getString(2)),
+					"/enterprise/reviews/" + rs.getObject(1, UUID.class),
+					rs.getObject(3, OffsetDateTime.class).toInstant(), 1))
+			.list();
 	}
 
 }

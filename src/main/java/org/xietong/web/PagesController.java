@@ -1,5 +1,6 @@
 package org.xietong.web;
 
+import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.shared.Languages;
 
@@ -21,9 +23,19 @@ class PagesController {
 
 	private final MyTasks tasks;
 
-	PagesController(LocaleResolver localeResolver, MyTasks tasks) {
+	private final OpenBatches batches;
+
+	private final KeyFigures figures;
+
+	private final Clock clock;
+
+	PagesController(LocaleResolver localeResolver, MyTasks tasks, OpenBatches batches, KeyFigures figures,
+			Clock clock) {
 		this.localeResolver = localeResolver;
 		this.tasks = tasks;
+		this.batches = batches;
+		this.figures = figures;
+		this.clock = clock;
 	}
 
 	@GetMapping("/")
@@ -35,8 +47,11 @@ class PagesController {
 	String home(Model model, HttpServletRequest request) {
 		CurrentUser user = CurrentUser.get().orElseThrow();
 		model.addAttribute("user", user);
-		model.addAttribute("tasks",
-				this.tasks.of(user, org.springframework.web.servlet.support.RequestContextUtils.getLocale(request)));
+		Locale locale = RequestContextUtils.getLocale(request);
+		model.addAttribute("tasks", this.tasks.of(user, locale));
+		model.addAttribute("batches", this.batches.now());
+		model.addAttribute("figures", this.figures.of(user, locale));
+		model.addAttribute("now", this.clock.instant());
 		return "web/home";
 	}
 

@@ -231,6 +231,7 @@ class BatchPagesTests {
 		fields.put("rules.maxEndorsementsPerEnterprise", "");
 		fields.put("rules.maxExtensionMonths", "6");
 		fields.put("rules.overdueBlocksApplications", "false");
+		fields.put("rules.autoCloseNotices", "false");
 		Response saved = postForm("/batches/" + id, fields);
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(this.browser.get("/batches/" + id, null).body()).contains("批次已保存").contains("改过的名称");
@@ -239,6 +240,8 @@ class BatchPagesTests {
 		assertThat(batch.get("rules").get("maxEndorsementsPerEnterprise").isNull()).isTrue();
 		assertThat(batch.get("rules").get("maxExtensionMonths").asInt()).isEqualTo(6);
 		assertThat(batch.get("rules").get("overdueBlocksApplications").asBoolean()).isFalse();
+		assertThat(batch.get("rules").get("autoCloseNotices").asBoolean()).isFalse();
+		assertThat(this.browser.get("/batches/" + id, null).body()).contains("公示期满且无未处理异议的公示自动关闭");
 		assertThat(batch.get("rules").get("agreementDueDays").asInt()).isEqualTo(30);
 		assertThat(this.browser.get("/batches/" + id + "/edit", null).body())
 			.contains("<option value=\"false\" selected>否</option>");

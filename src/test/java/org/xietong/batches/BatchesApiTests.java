@@ -33,7 +33,7 @@ class BatchesApiTests {
 			 "industries": ["汽车", "冰雪", "医药健康", "光电信息", "人工智能", "生态环保(新能源)", "碳纤维(化工新材料)", "文化旅游",
 			   "现代农业", "休闲康养", "智能制造", "电子商务", "乡村振兴"],
 			 "attachmentMaxBytes": 20971520, "agreementDueDays": 30, "maxExtensionMonths": 12, "maxRectifications": 1,
-			 "overdueBlocksApplications": true}""";
+			 "overdueBlocksApplications": true, "autoCloseNotices": true}""";
 
 	static final String SCHEDULE_2030 = """
 			{"guideSubmissionOpens": "2030-09-01T00:00:00+08:00", "guideSubmissionCloses": "2030-09-20T23:59:59+08:00",
@@ -109,7 +109,8 @@ class BatchesApiTests {
 				 "schedule": %s,
 				 "rules": {"keyProjectQuota": 25, "minEnterpriseCash": 250000.5, "maxEndorsementsPerEnterprise": null,
 				   "typeMinimums": {"TEACHER_TRAINING": 15000}, "industries": ["汽车", "冰雪"],
-				   "agreementDueDays": 60, "overdueBlocksApplications": false}}""".formatted(code(), SCHEDULE_2030);
+				   "agreementDueDays": 60, "overdueBlocksApplications": false, "autoCloseNotices": false}}"""
+			.formatted(code(), SCHEDULE_2030);
 
 		Response created = this.api.post("/api/v1/batches", this.dept, body);
 
@@ -127,6 +128,7 @@ class BatchesApiTests {
 		assertThat(rules.get("noticeWorkingDays")).isEqualTo(notice.get("noticeWorkingDays"));
 		assertThat(rules.get("agreementDueDays").asInt()).isEqualTo(60);
 		assertThat(rules.get("overdueBlocksApplications").asBoolean()).isFalse();
+		assertThat(rules.get("autoCloseNotices").asBoolean()).isFalse();
 		assertThat(rules.get("maxExtensionMonths")).isEqualTo(notice.get("maxExtensionMonths"));
 		assertThat(rules.get("maxRectifications")).isEqualTo(notice.get("maxRectifications"));
 		assertThat(created.json().get("provinceCode").asString()).isEqualTo("HL");

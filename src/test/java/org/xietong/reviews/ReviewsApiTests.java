@@ -440,6 +440,75 @@ class ReviewsApiTests {
 			.single();
 	}
 
+	@Test
+	void theEnterpriseIsAskedToSelectOnceEveryScoreIsInThenToAnnounceCloseAndRecommendAndNoOneElseIs() {
+		Review review = review(2, 1);
+		Expert expert = expert(review, "待办专家" + Samples.unique("e"), null);
+		String first = review.applications().get(0);
+		String second = review.applications().get(1);
+		Instant reviewCloses = this.batches.find(UUID.fromString(review.batchId()))
+			.orElseThrow()
+			.schedule()
+			.reviewCloses();
+		String stranger = this.guides.eligibleEnterprise().token();
+		scoreAssigned(review, first, expert, 9, 90);
+		List<String> halfScored = stepKinds(review.enterprise(), review.guideId());
+
+		scoreAssigned(review, second, expert, 7, 70);
+		List<JsonNode> allScored = steps(review.enterprise(), review.guideId());
+		List<String> others = new ArrayList<>(stepKinds(stranger, review.guideId()));
+		others.addAll(stepKinds(this.api.token("dept"), review.guideId()));
+		others.addAll(stepKinds(expert.token(), review.guideId()));
+		this.api.post("/api/v1/guides/" + review.guideId() + "/selection", review.enterprise(),
+				Map.of("applicationIds", List.of(first, second)));
+		List<String> selected = stepKinds(review.enterprise(), review.guideId());
+		Response notice = this.api.post("/api/v1/notices", review.enterprise(), Map.of("batchId", review.batchId(),
+				"kind", "REVIEW_RESULTS", "title", "评审结果公示", "body", "公示五个工作日。", "subjectIds", List.of(first, second)));
+		String noticeLink = "/notices/" + notice.json().get("id").asString();
+		List<String> underNotice = stepKinds(review.enterprise(), review.guideId());
+		this.clock.advance(Duration.ofDays(20));
+		String enterprise = this.api.token(review.enterpriseUsername(), "Secret#2024");
+		List<String> noticeEnded = stepKinds(enterprise, noticeLink);
+		List<String> deptOnEnded = stepKinds(this.api.token("dept"), noticeLink);
+		this.api.post(noticeLink.replace("/notices", "/api/v1/notices") + "/close", enterprise, "{}");
+		List<String> closed = new ArrayList<>(stepKinds(enterprise, review.guideId()));
+		closed.addAll(stepKinds(enterprise, noticeLink));
+		this.api.post("/api/v1/batches/" + review.batchId() + "/recommendations", enterprise,
+				Map.of("applicationIds", List.of(first, second)));
+		List<String> recommended = stepKinds(enterprise, review.guideId());
+
+		assertThat(halfScored).doesNotContain("REVIEW_TO_SELECT");
+		assertThat(allScored).singleElement().satisfies(task -> {
+			assertThat(task.get("kind").asString()).isEqualTo("REVIEW_TO_SELECT");
+			assertThat(java.time.OffsetDateTime.parse(task.get("deadline").asString()).toInstant())
+				.isEqualTo(reviewCloses);
+		});
+		assertThat(others).isEmpty();
+		assertThat(selected).containsExactly("REVIEW_TO_NOTICE");
+		assertThat(underNotice).isEmpty();
+		assertThat(noticeEnded).containsExactly("NOTICE_TO_CLOSE");
+		assertThat(deptOnEnded).isEmpty();
+		assertThat(closed).containsExactly("REVIEW_TO_RECOMMEND");
+		assertThat(recommended).isEmpty();
+	}
+
+	/** The user's tasks whose link ends with the guide's or the notice's id. */
+	private List<JsonNode> steps(String token, String linkEnd) {
+		Response tasks = this.api.get("/api/v1/me/tasks", token);
+		assertThat(tasks.status()).as(tasks.toString()).isEqualTo(200);
+		List<JsonNode> found = new ArrayList<>();
+		tasks.json().forEach(task -> {
+			if (task.get("link").asString().endsWith(linkEnd)) {
+				found.add(task);
+			}
+		});
+		return found;
+	}
+
+	private List<String> stepKinds(String token, String linkEnd) {
+		return steps(token, linkEnd).stream().map(task -> task.get("kind").asString()).toList();
+	}
+
 	// Fixtures.
 
 	/**

@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The notices' automatic close is run by the tests that mean it, not by the minute.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "xietong.notices.auto-close-cron=-")
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface PlatformTest {

@@ -129,7 +129,7 @@ public final class PublishedGuides {
 				rules.expertsPerApplication(), java.util.Optional.ofNullable(rules.maxEndorsementsPerEnterprise()),
 				java.util.Optional.ofNullable(rules.maxEndorsementsPerEnterpriseAndType()), rules.directions(),
 				rules.industries(), rules.attachmentMaxBytes(), rules.agreementDueDays(), rules.maxExtensionMonths(),
-				rules.maxRectifications(), rules.overdueBlocksApplications());
+				rules.maxRectifications(), rules.overdueBlocksApplications(), rules.autoCloseNotices());
 	}
 
 	/** An enterprise that may take part in any batch, signed in through the API. */

@@ -57,6 +57,7 @@ class BrowserTests {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("省教育厅高教处");
 		assertThat(driver.findElement(By.cssSelector("[data-testid=current-user]")).getText()).contains("教育厅业务管理员");
 		assertThat(driver.findElement(By.id("my-tasks")).getText()).contains("我的待办");
+		assertThat(driver.findElement(By.id("open-batches")).getText()).contains("进行中的批次").contains("当前阶段");
 		screenshot("dept-home.png");
 
 		assertThat(Chromium.problems(driver)).as("browser console errors").isEmpty();

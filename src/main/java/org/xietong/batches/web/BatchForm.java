@@ -46,7 +46,7 @@ public final class BatchForm {
 			"maxEndorsementsPerEnterpriseAndType");
 
 	/** The yes-or-no rules, in the order the form shows them. */
-	public static final List<String> YES_NO_RULES = List.of("overdueBlocksApplications");
+	public static final List<String> YES_NO_RULES = List.of("overdueBlocksApplications", "autoCloseNotices");
 
 	/** The schedule's fields, in order. */
 	public static final List<String> SCHEDULE = BatchSchedule.FIELDS;
@@ -117,6 +117,7 @@ public final class BatchForm {
 		values.put("rules.maxExtensionMonths", Integer.toString(rules.maxExtensionMonths()));
 		values.put("rules.maxRectifications", Integer.toString(rules.maxRectifications()));
 		values.put("rules.overdueBlocksApplications", Boolean.toString(rules.overdueBlocksApplications()));
+		values.put("rules.autoCloseNotices", Boolean.toString(rules.autoCloseNotices()));
 	}
 
 	/** A size in MiB, exactly: {@code 20}, {@code 1.5}. */
@@ -193,7 +194,8 @@ public final class BatchForm {
 				numbers.get("expertsPerApplication"), caps.get("maxEndorsementsPerEnterprise"),
 				caps.get("maxEndorsementsPerEnterpriseAndType"), lines("rules.directions"), lines("rules.industries"),
 				attachmentBytes(violations), numbers.get("agreementDueDays"), numbers.get("maxExtensionMonths"),
-				numbers.get("maxRectifications"), yesNo.get("overdueBlocksApplications"));
+				numbers.get("maxRectifications"), yesNo.get("overdueBlocksApplications"),
+				yesNo.get("autoCloseNotices"));
 		if (!violations.isEmpty()) {
 			throw DomainException.invalid(violations);
 		}

@@ -27,7 +27,8 @@ record BatchRequest(@Schema(example = "JL-2024") String code, @Schema(example = 
 				+ "cooperation agreement; default 30, 1 to 365), maxExtensionMonths (the longest extension one change "
 				+ "request may ask; default 12, 1 to 36), maxRectifications (times acceptance may send a project back; "
 				+ "default 1, 0 to 3), overdueBlocksApplications (a leader with a project past its end date cannot "
-				+ "submit; default true)") BatchRules.Overrides rules,
+				+ "submit; default true), autoCloseNotices (a notice whose period has ended with no objection open "
+				+ "closes itself; default true)") BatchRules.Overrides rules,
 		@Schema(description = "the version read; required by PUT") Long version) {
 
 	/**

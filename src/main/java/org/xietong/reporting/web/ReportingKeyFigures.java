@@ -63,10 +63,16 @@ class ReportingKeyFigures implements KeyFigureSource {
 
 	private List<KeyFigure> figures(Statistics.BatchRef batch, Scope scope, List<Measure> measures, UUID organization) {
 		Counting.Figures figures = this.counting.totals(scope, measures);
-		return measures.stream()
-			.map(measure -> new KeyFigure("statistics.measure." + measure.key(), List.of(batch.title()),
-					StatisticsView.display(figures.get(measure)),
-					StatisticsView.link(batch.id(), organization, measure, null, null)))
+		String page = (organization == null) ? "/department/statistics"
+				: (scope.university() != null) ? "/university/statistics" : "/enterprise/statistics";
+		KeyFigure batchFigure = new KeyFigure("statistics.home.batch", List.of(), batch.title(),
+				page + "?batchId=" + batch.id());
+		return java.util.stream.Stream
+			.concat(java.util.stream.Stream.of(batchFigure),
+					measures.stream()
+						.map(measure -> new KeyFigure("statistics.measure." + measure.key(), List.of(batch.title()),
+								StatisticsView.display(figures.get(measure)),
+								StatisticsView.link(batch.id(), organization, measure, null, null))))
 			.toList();
 	}
 
