@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.xietong.shared.Money;
 
 /**
@@ -16,28 +15,25 @@ import org.xietong.shared.Money;
 @Component
 public class PublicSummary {
 
-	static final List<Measure> MEASURES = List.of(Measure.GUIDES_PUBLISHED, Measure.ENTERPRISES_PARTICIPATING,
-			Measure.PROJECTS, Measure.KEY_PROJECTS, Measure.CASH_APPROVED, Measure.HARDWARE_SOFTWARE_APPROVED,
-			Measure.COMPLETED);
-
 	private final Statistics statistics;
 
-	private final Counting counting;
+	private final StatisticsSnapshots snapshots;
 
 	private final Clock clock;
 
-	PublicSummary(Statistics statistics, Counting counting, Clock clock) {
+	PublicSummary(Statistics statistics, StatisticsSnapshots snapshots, Clock clock) {
 		this.statistics = statistics;
-		this.counting = counting;
+		this.snapshots = snapshots;
 		this.clock = clock;
 	}
 
 	/** The batch's published figures; 404 for a batch that does not exist. */
-	@Transactional(readOnly = true)
 	public Summary of(UUID batchId) {
 		Statistics.BatchRef batch = this.statistics.batch(batchId);
-		Counting.Figures figures = this.counting.totals(Scope.department(List.of(batch.id()), this.clock.instant()),
-				MEASURES);
+		// The department's report of the batch holds these figures too, kept at most a
+		// minute.
+		Counting.Figures figures = this.snapshots.report(Scope.department(List.of(batch.id()), this.clock.instant()))
+			.totals();
 		return new Summary(batch.id(), figures.count(Measure.GUIDES_PUBLISHED),
 				figures.count(Measure.ENTERPRISES_PARTICIPATING), figures.count(Measure.PROJECTS),
 				figures.count(Measure.KEY_PROJECTS), Money.of(figures.amount(Measure.CASH_APPROVED)),

@@ -43,7 +43,12 @@ public record Scope(List<UUID> batchIds, UUID university, UUID enterprise, Insta
 			};
 		}
 		if (this.enterprise != null) {
-			return batches + " AND g.enterprise_id = :organization";
+			// Each row's own copy of its enterprise, which its indexes lead with.
+			return switch (counted) {
+				case GUIDES -> batches + " AND g.enterprise_id = :organization";
+				case APPLICATIONS -> batches + " AND a.enterprise_id = :organization";
+				case PROJECTS -> batches + " AND p.enterprise_id = :organization";
+			};
 		}
 		return batches;
 	}

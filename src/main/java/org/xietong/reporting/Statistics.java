@@ -36,6 +36,11 @@ public class Statistics {
 		this.clock = clock;
 	}
 
+	/** The moment of counting. */
+	java.time.Instant now() {
+		return this.clock.instant();
+	}
+
 	/** The batches, newest first: what a statistics page offers to choose from. */
 	@Transactional(readOnly = true)
 	public List<BatchRef> batches() {
@@ -119,17 +124,6 @@ public class Statistics {
 		}
 		return List.of(Breakdown.BY_UNIVERSITY, Breakdown.BY_ENTERPRISE, Breakdown.BY_TYPE, Breakdown.BY_DIRECTION,
 				Breakdown.BY_INDUSTRY);
-	}
-
-	/** The figures per year, for the department's comparison of years. */
-	@Transactional(readOnly = true)
-	public Map<Integer, Counting.Figures> byYear(CurrentUser user, List<Measure> measures) {
-		requireDepartment(user);
-		Map<Integer, Counting.Figures> years = new LinkedHashMap<>();
-		for (int year : years()) {
-			years.put(year, this.counting.totals(year(user, year), measures));
-		}
-		return years;
 	}
 
 	/**

@@ -36,20 +36,7 @@ public class StatisticsLists {
 	public Request request(CurrentUser user, UUID batchId, String measureKey, UUID org, String by, String value) {
 		Measure measure = Measure.parse(measureKey)
 			.orElseThrow(() -> DomainException.invalid("measure", "INVALID_MEASURE", "not a statistics figure"));
-		Scope scope;
-		if (user != null && user.has(Role.DEPARTMENT_OFFICER)) {
-			scope = (org == null) ? this.statistics.scope(user, batchId, null, null)
-					: this.statistics.scope(user, batchId, kindOf(org), org);
-		}
-		else if (user != null && user.has(Role.UNIVERSITY_ADMIN)) {
-			scope = this.statistics.scope(user, batchId, Statistics.OrganizationKind.UNIVERSITY, org);
-		}
-		else if (user != null && user.has(Role.ENTERPRISE_CONTACT)) {
-			scope = this.statistics.scope(user, batchId, Statistics.OrganizationKind.ENTERPRISE, org);
-		}
-		else {
-			throw new AccessDeniedException("this role sees no statistics");
-		}
+		Scope scope = scope(user, batchId, org);
 		Dimension dimension = null;
 		String valueName = null;
 		if (by != null && !by.isBlank()) {
@@ -64,6 +51,24 @@ public class StatisticsLists {
 			valueName = name(dimension, value).orElse(value);
 		}
 		return new Request(scope, batchId, org, measure, dimension, (dimension == null) ? null : value, valueName);
+	}
+
+	/**
+	 * The scope {@code user} may see: the department the batch or the organisation it
+	 * names, a university or an enterprise only its own, whatever {@code org} says.
+	 */
+	public Scope scope(CurrentUser user, UUID batchId, UUID org) {
+		if (user != null && user.has(Role.DEPARTMENT_OFFICER)) {
+			return (org == null) ? this.statistics.scope(user, batchId, null, null)
+					: this.statistics.scope(user, batchId, kindOf(org), org);
+		}
+		if (user != null && user.has(Role.UNIVERSITY_ADMIN)) {
+			return this.statistics.scope(user, batchId, Statistics.OrganizationKind.UNIVERSITY, org);
+		}
+		if (user != null && user.has(Role.ENTERPRISE_CONTACT)) {
+			return this.statistics.scope(user, batchId, Statistics.OrganizationKind.ENTERPRISE, org);
+		}
+		throw new AccessDeniedException("this role sees no statistics");
 	}
 
 	public Counting.Listing page(Request request, int page, int size) {

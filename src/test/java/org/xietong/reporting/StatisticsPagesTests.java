@@ -110,6 +110,24 @@ class StatisticsPagesTests {
 	}
 
 	@Test
+	void eachBreakdownHasAPagedPageOfAllItsRowsWhoseNumbersEqualTheirLists() throws Exception {
+		PageSession dept = signIn("dept", Api.DEMO_PASSWORD);
+		String table = "/statistics/table?batchId=" + batchId() + "&table=byUniversity";
+		Response page = dept.page(table);
+		HttpResponse<byte[]> xlsx = dept
+			.download("/statistics/table.xlsx?batchId=" + batchId() + "&table=byUniversity");
+
+		assertThat(page.status()).as(page.toString()).isEqualTo(200);
+		assertThat(page.body()).contains("吉林大学").contains("第 1 页，共 1 页，2 条");
+		assertThat(checkEveryFigure(dept, page.body())).isGreaterThan(20);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+			assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(3);
+		}
+		assertThat(dept.page("/statistics/table?batchId=" + batchId() + "&table=byNothing").status()).isEqualTo(422);
+		assertThat(signIn("jlu-teacher1", Api.DEMO_PASSWORD).page(table).status()).isEqualTo(403);
+	}
+
+	@Test
 	void anOfficeListsOnlyItsOwnRowsAndOtherRolesNone() {
 		String nenu = this.api.get("/api/v1/me", this.api.token("nenu-admin")).json().get("organizationId").asString();
 		PageSession university = signIn("jlu-admin", Api.DEMO_PASSWORD);

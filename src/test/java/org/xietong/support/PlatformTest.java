@@ -15,9 +15,12 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// The notices' automatic close is run by the tests that mean it, not by the minute.
+// The notices' automatic close is run by the tests that mean it, not by the minute;
+// statistics are
+// counted live, so that a test reads what it just did (StatisticsSnapshotsTests keeps
+// them).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "xietong.notices.auto-close-cron=-")
+		properties = { "xietong.notices.auto-close-cron=-", "xietong.statistics.max-age=PT0S" })
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface PlatformTest {

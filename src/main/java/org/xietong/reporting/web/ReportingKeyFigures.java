@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.xietong.reporting.Counting;
 import org.xietong.reporting.Measure;
 import org.xietong.reporting.Scope;
 import org.xietong.reporting.Statistics;
+import org.xietong.reporting.StatisticsSnapshots;
 import org.xietong.shared.Actor;
 import org.xietong.shared.KeyFigureSource;
 
@@ -32,18 +32,17 @@ class ReportingKeyFigures implements KeyFigureSource {
 
 	private final Statistics statistics;
 
-	private final Counting counting;
+	private final StatisticsSnapshots snapshots;
 
 	private final Clock clock;
 
-	ReportingKeyFigures(Statistics statistics, Counting counting, Clock clock) {
+	ReportingKeyFigures(Statistics statistics, StatisticsSnapshots snapshots, Clock clock) {
 		this.statistics = statistics;
-		this.counting = counting;
+		this.snapshots = snapshots;
 		this.clock = clock;
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public List<KeyFigure> keyFiguresFor(UUID userId, Actor actor) {
 		List<Statistics.BatchRef> batches = this.statistics.batches();
 		if (batches.isEmpty()) {
@@ -62,7 +61,7 @@ class ReportingKeyFigures implements KeyFigureSource {
 	}
 
 	private List<KeyFigure> figures(Statistics.BatchRef batch, Scope scope, List<Measure> measures, UUID organization) {
-		Counting.Figures figures = this.counting.totals(scope, measures);
+		Counting.Figures figures = this.snapshots.report(scope).totals();
 		String page = (organization == null) ? "/department/statistics"
 				: (scope.university() != null) ? "/university/statistics" : "/enterprise/statistics";
 		KeyFigure batchFigure = new KeyFigure("statistics.home.batch", List.of(), batch.title(),

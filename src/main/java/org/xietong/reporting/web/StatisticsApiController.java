@@ -17,6 +17,7 @@ import org.xietong.reporting.Scope;
 import org.xietong.reporting.Statistics;
 import org.xietong.reporting.Statistics.OrganizationKind;
 import org.xietong.reporting.StatisticsJson;
+import org.xietong.reporting.StatisticsSnapshots;
 
 @RestController
 @Tag(name = "Statistics")
@@ -24,13 +25,16 @@ class StatisticsApiController {
 
 	private final Statistics statistics;
 
-	StatisticsApiController(Statistics statistics) {
+	private final StatisticsSnapshots snapshots;
+
+	StatisticsApiController(Statistics statistics, StatisticsSnapshots snapshots) {
 		this.statistics = statistics;
+		this.snapshots = snapshots;
 	}
 
 	@GetMapping("/api/v1/batches/{batchId}/statistics")
 	@Operation(summary = "The batch's statistics (department): the funnel from guides to certificates, funds, and "
-			+ "the same by university, enterprise, type, direction and industry; counted live, exact as of asOf")
+			+ "the same by university, enterprise, type, direction and industry; counted at most a minute before asOf")
 	Map<String, Object> batch(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID batchId) {
 		Scope scope = this.statistics.scope(user, batchId, null, null);
 		return answer(scope, batchId, null, null);
@@ -67,7 +71,7 @@ class StatisticsApiController {
 		if ("universityId".equals(organizationField)) {
 			head.put("endorsementCaps", this.statistics.caps(batch.id()));
 		}
-		return StatisticsJson.of(this.statistics.report(scope), head, batch.zone());
+		return StatisticsJson.of(this.snapshots.report(scope), head, batch.zone());
 	}
 
 }

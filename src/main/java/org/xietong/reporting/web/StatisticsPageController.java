@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.xietong.accounts.CurrentUser;
+import org.xietong.reporting.Breakdown;
 import org.xietong.reporting.Counting;
 import org.xietong.reporting.Listed;
 import org.xietong.reporting.Measure;
@@ -24,6 +25,8 @@ import org.xietong.reporting.Scope;
 import org.xietong.reporting.Statistics;
 import org.xietong.reporting.Statistics.OrganizationKind;
 import org.xietong.reporting.StatisticsLists;
+import org.xietong.reporting.StatisticsSnapshots;
+import org.xietong.shared.DomainException;
 
 /**
  * The statistics pages: the department's of a batch and across years, a university's and
@@ -38,10 +41,14 @@ class StatisticsPageController {
 
 	private final MessageSource messages;
 
-	StatisticsPageController(Statistics statistics, StatisticsLists lists, MessageSource messages) {
+	private final StatisticsSnapshots snapshots;
+
+	StatisticsPageController(Statistics statistics, StatisticsLists lists, MessageSource messages,
+			StatisticsSnapshots snapshots) {
 		this.statistics = statistics;
 		this.lists = lists;
 		this.messages = messages;
+		this.snapshots = snapshots;
 	}
 
 	@GetMapping("/department/statistics")
@@ -77,13 +84,12 @@ class StatisticsPageController {
 		Statistics.BatchRef batch = this.statistics.batch(scope.batchIds().get(0));
 		Locale locale = RequestContextUtils.getLocale(request);
 		StatisticsWorkbook.send(response, "statistics-" + batch.year() + ".xlsx", this.messages, locale,
-				workbook -> workbook.report(this.statistics.report(scope), batch.title()));
+				workbook -> workbook.report(this.snapshots.report(scope), batch.title()));
 	}
 
 	@GetMapping("/department/statistics/years")
 	String years(@AuthenticationPrincipal CurrentUser user, Model model) {
-		List<Measure> measures = YearComparison.MEASURES;
-		model.addAttribute("years", YearComparison.of(this.statistics.byYear(user, measures)));
+		model.addAttribute("years", YearComparison.of(byYear(user)));
 		return "reporting/years";
 	}
 
@@ -91,8 +97,8 @@ class StatisticsPageController {
 	void yearWorkbook(@AuthenticationPrincipal CurrentUser user, @RequestParam int year, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		Scope scope = this.statistics.year(user, year);
-		Statistics.Report report = this.statistics.report(scope);
-		Map<Integer, Counting.Figures> years = this.statistics.byYear(user, YearComparison.MEASURES);
+		Statistics.Report report = this.snapshots.report(scope);
+		Map<Integer, Counting.Figures> years = byYear(user);
 		Locale locale = RequestContextUtils.getLocale(request);
 		StatisticsWorkbook.send(response, "statistics-report-" + year + ".xlsx", this.messages, locale, workbook -> {
 			workbook.report(report, this.messages.getMessage("statistics.report.title", new Object[] { year }, locale));
@@ -104,17 +110,49 @@ class StatisticsPageController {
 	void yearPdf(@AuthenticationPrincipal CurrentUser user, @RequestParam int year, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		Scope scope = this.statistics.year(user, year);
-		Statistics.Report report = this.statistics.report(scope);
-		YearComparison years = YearComparison.of(this.statistics.byYear(user, YearComparison.MEASURES));
+		Statistics.Report report = this.snapshots.report(scope);
+		YearComparison years = YearComparison.of(byYear(user));
 		Locale locale = RequestContextUtils.getLocale(request);
 		String asOf = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.format(scope.now().atZone(this.statistics.batch(scope.batchIds().get(0)).zone()));
+			.format(report.scope().now().atZone(this.statistics.batch(scope.batchIds().get(0)).zone()));
 		response.setContentType("application/pdf");
 		response.setHeader("Content-Disposition", "attachment; filename=\"statistics-report-" + year + ".pdf\"");
 		YearReportPdf.write(response.getOutputStream(), this.statistics.departmentName(),
 				this.messages.getMessage("statistics.report.title", new Object[] { year }, locale),
 				this.messages.getMessage("statistics.report.subtitle", new Object[] { asOf }, locale), report, years,
 				key -> this.messages.getMessage(key, null, key, locale));
+	}
+
+	@GetMapping({ "/statistics/table", "/statistics/table.xlsx" })
+	String table(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID batchId, @RequestParam String table,
+			@RequestParam(required = false) UUID org, @RequestParam(defaultValue = "0") int page, Model model,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Scope scope = this.lists.scope(user, batchId, org);
+		Breakdown breakdown = Statistics.breakdowns(scope)
+			.stream()
+			.filter(candidate -> candidate.field().equals(table))
+			.findFirst()
+			.orElseThrow(() -> DomainException.invalid("table", "INVALID_TABLE", "not a table of these statistics"));
+		Locale locale = RequestContextUtils.getLocale(request);
+		Statistics.Report report = this.snapshots.report(scope);
+		if (request.getRequestURI().endsWith(".xlsx")) {
+			StatisticsWorkbook.send(response, "statistics-" + table + ".xlsx", this.messages, locale,
+					workbook -> workbook.breakdown(report, breakdown, report.tables().get(breakdown)));
+			return null;
+		}
+		Statistics.BatchRef batch = this.statistics.batch(batchId);
+		UUID organization = (scope.university() != null) ? scope.university() : scope.enterprise();
+		StatisticsView view = StatisticsView.of(report, batch, organization,
+				key -> this.messages.getMessage(key, null, key, locale));
+		int size = 50;
+		int rows = report.tables().get(breakdown).size();
+		int shown = Math.max(0, Math.min(page, Math.max(0, (rows - 1) / size)));
+		model.addAttribute("view", view.page(table, shown * size, size));
+		model.addAttribute("title", this.messages.getMessage("statistics.table." + table, null, table, locale));
+		model.addAttribute("page", shown);
+		model.addAttribute("pages", (rows + size - 1) / size);
+		model.addAttribute("base", StatisticsView.tableLink(batchId, organization, breakdown));
+		return "reporting/table";
 	}
 
 	@GetMapping({ "/statistics/list", "/statistics/list.xlsx" })
@@ -137,6 +175,15 @@ class StatisticsPageController {
 		return "reporting/list";
 	}
 
+	/** Each year's totals, as of at most the snapshots' age. */
+	private Map<Integer, Counting.Figures> byYear(CurrentUser user) {
+		Map<Integer, Counting.Figures> years = new java.util.LinkedHashMap<>();
+		for (int year : this.statistics.years()) {
+			years.put(year, this.snapshots.report(this.statistics.year(user, year)).totals());
+		}
+		return years;
+	}
+
 	private String label(StatisticsLists.Request asked, Locale locale) {
 		String measure = this.messages.getMessage("statistics.measure." + asked.measure().key(), null,
 				asked.measure().key(), locale);
@@ -147,16 +194,19 @@ class StatisticsPageController {
 			HttpServletRequest request) {
 		Locale locale = RequestContextUtils.getLocale(request);
 		Statistics.BatchRef batch = this.statistics.batch(scope.batchIds().get(0));
-		Statistics.Report report = this.statistics.report(scope);
-		model.addAttribute("view", StatisticsView.of(report, batch, organization,
-				key -> this.messages.getMessage(key, null, key, locale)));
+		Statistics.Report report = this.snapshots.report(scope);
+		// The page shows each table's first rows; the rest are a link away, paged.
+		model.addAttribute("view",
+				StatisticsView.of(report, batch, organization, key -> this.messages.getMessage(key, null, key, locale))
+					.page(null, 0, 15));
 		model.addAttribute("batches", this.statistics.batches());
 		model.addAttribute("kind", (kind == null) ? "department" : kind.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("organizationName",
 				(organization == null) ? null : this.statistics.organizationName(organization).orElse(""));
 		model.addAttribute("caps", (kind == OrganizationKind.UNIVERSITY) ? this.statistics.caps(batch.id()) : null);
 		model.addAttribute("asOf", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-			.format(scope.now().atZone(batch.zone())));
+			.format(report.scope().now().atZone(batch.zone())));
+		model.addAttribute("maxAge", this.snapshots.maxAge().toSeconds());
 		return "reporting/statistics";
 	}
 

@@ -71,7 +71,8 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 						link(batch.id(), organization, column.measure(), null, null)))
 				.toList();
 			tables.add(new TableView(breakdown.field(), breakdown.dimension().key(),
-					columns.stream().map(column -> "statistics.field." + column.field()).toList(), rowViews, totals));
+					columns.stream().map(column -> "statistics.field." + column.field()).toList(), rowViews, totals,
+					tableLink(batch.id(), organization, breakdown)));
 		});
 		return new StatisticsView(batch, organization, sections, tables, charts(report, label));
 	}
@@ -101,6 +102,25 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 			return rows.stream().map(row -> row.amount(measure)).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
 		}
 		return rows.stream().mapToLong(row -> row.count(measure)).sum();
+	}
+
+	/** The whole of a breakdown, paged. */
+	static String tableLink(UUID batchId, UUID organization, Breakdown breakdown) {
+		return "/statistics/table?batchId=" + batchId + "&table=" + breakdown.field()
+				+ ((organization == null) ? "" : "&org=" + organization);
+	}
+
+	/**
+	 * The view with each table's rows cut to one page: {@code from} rows on, {@code size}
+	 * of them.
+	 */
+	StatisticsView page(String table, int from, int size) {
+		return new StatisticsView(this.batch, this.organization, this.sections, this.tables.stream()
+			.filter(view -> table == null || view.field().equals(table))
+			.map(view -> new TableView(view.field(), view.dimension(), view.headers(),
+					view.rows().subList(Math.min(from, view.rows().size()), Math.min(from + size, view.rows().size())),
+					view.totals(), view.link(), view.rows().size()))
+			.toList(), this.charts);
 	}
 
 	/** The list a figure counts, in the same scope. */
@@ -211,9 +231,21 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 	 * @param headers its columns' message keys
 	 * @param rows its rows
 	 * @param totals its column totals (equal to the section totals)
+	 * @param link the page with all its rows
+	 * @param count how many rows it has in all
 	 */
-	public record TableView(String field, String dimension, List<String> headers, List<RowView> rows,
-			List<Cell> totals) {
+	public record TableView(String field, String dimension, List<String> headers, List<RowView> rows, List<Cell> totals,
+			String link, int count) {
+
+		TableView(String field, String dimension, List<String> headers, List<RowView> rows, List<Cell> totals,
+				String link) {
+			this(field, dimension, headers, rows, totals, link, rows.size());
+		}
+
+		/** Whether rows beyond these exist. */
+		public boolean isCut() {
+			return this.rows.size() < this.count;
+		}
 
 	}
 

@@ -77,7 +77,8 @@ final class StatisticsWorkbook {
 		report.tables().forEach((breakdown, rows) -> breakdown(report, breakdown, rows));
 	}
 
-	private void breakdown(Statistics.Report report, Breakdown breakdown, List<Counting.Row> rows) {
+	/** One breakdown on a sheet of its own, with its total row. */
+	void breakdown(Statistics.Report report, Breakdown breakdown, List<Counting.Row> rows) {
 		Sheet sheet = sheet(t("statistics.table." + breakdown.field()));
 		List<Breakdown.Column> columns = breakdown.columns(report.scope());
 		List<String> headers = new ArrayList<>();
