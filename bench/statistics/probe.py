@@ -3,14 +3,16 @@
   probe.py measure BASE OUT.tsv WARMUP N REPORT_N BATCH_2024,BATCH_2025,BATCH_2026 UNIVERSITY ENTERPRISE
       signs in as dept, stu000001-admin and ste000001 (API tokens, and a page session each), then requests each
       statistics answer one after the other: WARMUP times (not measured), then N times (REPORT_N for the year's
-      .xlsx and .pdf), the batch going round the three. Each measured request carries bench=<seq> so that the
-      server's access log names it; writes "target seq status bytes client_ms" lines to OUT.tsv.
+      .xlsx and .pdf), the batch (or year) going round the three. Each request carries bench=<seq> so that the
+      server's access log names it; writes "target seq status bytes client_ms phase" lines to OUT.tsv, phase
+      being cold (an address's first request), warmup or measured.
   probe.py summary OUT.tsv ACCESS_LOG...
       joins OUT.tsv with Tomcat's access log (pattern '%m %U%q %s %b %D', %D in microseconds) and prints
-      p50/p95/max per target, server-side and on loopback.
+      p50/p95/max of the measured requests per target, server-side and on loopback, and the slowest cold one.
 """
 import http.client
 import json
+import math
 import re
 import sys
 import time
@@ -93,31 +95,29 @@ def measure(base, out, warmup, n, report_n, batches, university, enterprise):
     seq = 0
     with open(out, 'w') as f:
         for name, client, path, count in targets:
-            first = None
+            seen = set()
             for i in range(warmup + count):
                 p = path(batches[i % 3], years[i % 3])
-                if i >= warmup:
-                    seq += 1
-                    p += ('&' if '?' in p else '?') + 'bench=%d' % seq
+                # the first request of each address is cold (nothing cached); the warm-up requests are not measured
+                phase = 'cold' if p not in seen else ('warmup' if i < warmup else 'measured')
+                seen.add(p)
+                seq += 1
+                p += ('&' if '?' in p else '?') + 'bench=%d' % seq
                 t0 = time.perf_counter()
                 status, data, _ = client.request('GET', p, headers=client.auth)
                 ms = 1000 * (time.perf_counter() - t0)
-                if first is None:
-                    first = (status, ms, len(data))
-                    print('  %-22s first request (cold): HTTP %s in %.0f ms, %d bytes' % (name, status, ms, len(data)),
-                          flush=True)
-                    if status != 200:
-                        print('    %s' % data[:300].decode('utf-8', 'replace').replace('\n', ' '), flush=True)
-                        f.write('%s\t0\t%d\t%d\t%.2f\n' % (name, status, len(data), ms))
-                        break
-                if i >= warmup:
-                    f.write('%s\t%d\t%d\t%d\t%.2f\n' % (name, seq, status, len(data), ms))
-                    f.flush()
+                f.write('%s\t%d\t%d\t%d\t%.2f\t%s\n' % (name, seq, status, len(data), ms, phase))
+                f.flush()
+                if status != 200:
+                    print('  %-22s HTTP %s in %.0f ms: %s' % (name, status, ms,
+                          data[:200].decode('utf-8', 'replace').replace('\n', ' ')), flush=True)
+                    break
+            print('  %-22s done' % name, flush=True)
 
 
 def pct(values, p):
     v = sorted(values)
-    return v[min(len(v) - 1, max(0, int(round(p / 100.0 * len(v) + 0.5)) - 1))]
+    return v[min(len(v) - 1, max(0, math.ceil(p / 100.0 * len(v)) - 1))]  # nearest rank
 
 
 def summary(out, logs):
@@ -127,28 +127,31 @@ def summary(out, logs):
             m = re.search(r'[?&]bench=(\d+)\S*\s+(\d{3})\s+\S+\s+(\d+)\s*$', line)
             if m:
                 server[int(m.group(1))] = int(m.group(3)) / 1000.0
-    rows = {}
-    order = []
+    rows, order = {}, []
     for line in open(out):
-        name, seq, status, size, ms = line.split('\t')
+        name, seq, status, size, ms, phase = line.rstrip('\n').split('\t')
         if name not in rows:
             rows[name] = []
             order.append(name)
-        rows[name].append((int(seq), int(status), int(size), float(ms)))
-    print('%-22s %5s %6s %9s %9s %9s   %9s %9s %9s  %s' % ('answer', 'n', 'non200', 'p50 ms', 'p95 ms', 'max ms',
-                                                          'loop p50', 'loop p95', 'loop max', 'size'))
+        rows[name].append((int(seq), int(status), int(size), float(ms), phase))
+    print('%-22s %4s %4s %9s %9s %9s %9s  %9s %9s  %s' % ('answer', 'n', 'err', 'p50 ms', 'p95 ms', 'max ms', 'cold ms',
+                                                          'loop p50', 'loop p95', 'size'))
     for name in order:
         r = rows[name]
-        ok = [x for x in r if x[1] == 200]
-        bad = len(r) - len(ok)
+        measured = [x for x in r if x[4] == 'measured']
+        ok = [x for x in measured if x[1] == 200]
+        cold = [server.get(x[0], x[3]) for x in r if x[4] == 'cold' and x[1] == 200]
+        bad = [x for x in r if x[1] != 200]
+        if not ok:
+            print('%-22s %4d %4d   no 200 answer (HTTP %s)' % (name, len(measured), len(bad),
+                  ', '.join(sorted({str(x[1]) for x in bad}))))
+            continue
         srv = [server[x[0]] for x in ok if x[0] in server]
         cli = [x[3] for x in ok]
-        if not ok:
-            print('%-22s %5d %6d   (no 200 answer)' % (name, len(r), bad))
-            continue
         size = sum(x[2] for x in ok) / len(ok)
         s = ('%9.1f %9.1f %9.1f' % (pct(srv, 50), pct(srv, 95), max(srv))) if srv else '%9s %9s %9s' % ('-', '-', '-')
-        print('%-22s %5d %6d %s   %9.1f %9.1f %9.1f  %s' % (name, len(r), bad, s, pct(cli, 50), pct(cli, 95), max(cli),
+        print('%-22s %4d %4d %s %9s  %9.1f %9.1f  %s' % (name, len(measured), len(bad), s,
+              ('%.0f' % max(cold)) if cold else '-', pct(cli, 50), pct(cli, 95),
               ('%.0f KB' % (size / 1024)) if size >= 1024 else '%d B' % size))
 
 
