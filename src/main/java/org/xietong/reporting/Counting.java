@@ -1,0 +1,242 @@
+package org.xietong.reporting;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.xietong.shared.PageResult;
+
+/**
+ * Counts figures live by SQL: the totals of a scope, the same broken down by a dimension,
+ * and the rows behind one figure. One query per kind of row counted; a figure and its
+ * list share the same base and condition.
+ */
+@Component
+public class Counting {
+
+	private final JdbcClient jdbc;
+
+	Counting(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The figures {@code measures} over the scope. */
+	@Transactional(readOnly = true)
+	public Figures totals(Scope scope, Collection<Measure> measures) {
+		Map<Measure, Number> values = new EnumMap<>(Measure.class);
+		for (Map.Entry<Counted, List<Measure>> group : byCounted(measures).entrySet()) {
+			List<Measure> list = group.getValue();
+			String sql = "SELECT " + list.stream().map(Measure::sql).collect(Collectors.joining(", ")) + " FROM "
+					+ group.getKey().from() + " WHERE " + scope.condition(group.getKey());
+			params(this.jdbc.sql(sql), scope).query(rs -> {
+				for (int i = 0; i < list.size(); i++) {
+					values.put(list.get(i), value(rs, i + 1, list.get(i)));
+				}
+			});
+		}
+		return new Figures(values);
+	}
+
+	/**
+	 * The figures {@code measures} per value of {@code dimension}, each row named; rows
+	 * whose figures are all zero are left out. Figures of rows that do not know the
+	 * dimension (a guide's university) are absent from every row.
+	 */
+	@Transactional(readOnly = true)
+	public List<Row> breakdown(Scope scope, Dimension dimension, Collection<Measure> measures) {
+		Map<String, Row> rows = new LinkedHashMap<>();
+		for (Map.Entry<Counted, List<Measure>> group : byCounted(measures).entrySet()) {
+			Counted counted = group.getKey();
+			String column = dimension.column(counted).orElse(null);
+			if (column == null) {
+				continue;
+			}
+			List<Measure> list = group.getValue();
+			String sql = "SELECT CAST(" + column + " AS VARCHAR), MIN(" + dimension.nameColumn(counted) + "), "
+					+ list.stream().map(Measure::sql).collect(Collectors.joining(", ")) + " FROM " + counted.from()
+					+ " WHERE " + scope.condition(counted) + " GROUP BY " + column;
+			params(this.jdbc.sql(sql), scope).query(rs -> {
+				Row row = rows.computeIfAbsent(rs.getString(1),
+						key -> new Row(key, name(rs), new EnumMap<>(Measure.class)));
+				for (int i = 0; i < list.size(); i++) {
+					row.values().put(list.get(i), value(rs, i + 3, list.get(i)));
+				}
+			});
+		}
+		return rows.values()
+			.stream()
+			.filter(row -> row.values().values().stream().anyMatch(Counting::isNotZero))
+			.map(row -> fill(row, measures))
+			.toList();
+	}
+
+	/**
+	 * One page of the rows behind {@code measure} in the scope, within one value of
+	 * {@code dimension} when given, with the total count and, for an amount, its sum.
+	 */
+	@Transactional(readOnly = true)
+	public Listing list(Scope scope, Measure measure, Dimension dimension, String value, int page, int size) {
+		PageResult.check(page, size);
+		Listed listed = Listed.of(measure);
+		Selection selection = selection(scope, measure, dimension, value);
+		long[] total = new long[1];
+		BigDecimal[] sum = new BigDecimal[1];
+		selection.bind(this.jdbc.sql("SELECT " + listed.countSql() + ", " + listed.sumSql(measure) + selection.from()))
+			.query(rs -> {
+				total[0] = rs.getLong(1);
+				sum[0] = rs.getBigDecimal(2);
+			});
+		List<Listed.Line> lines = new ArrayList<>();
+		selection
+			.bind(this.jdbc.sql("SELECT " + listed.columns(measure) + selection.from() + listed.groupBy() + " ORDER BY "
+					+ listed.order() + " LIMIT :limit OFFSET :offset"))
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(rs -> {
+				lines.add(listed.line(rs));
+			});
+		return new Listing(listed, new PageResult<>(lines, page, size, total[0]), sum[0]);
+	}
+
+	/**
+	 * Every row behind {@code measure}, as {@link #list} selects them, handed to
+	 * {@code sink} in order.
+	 */
+	@Transactional(readOnly = true)
+	public void each(Scope scope, Measure measure, Dimension dimension, String value,
+			java.util.function.Consumer<Listed.Line> sink) {
+		Listed listed = Listed.of(measure);
+		Selection selection = selection(scope, measure, dimension, value);
+		selection.bind(this.jdbc.sql("SELECT " + listed.columns(measure) + selection.from() + listed.groupBy()
+				+ " ORDER BY " + listed.order()))
+			.query(rs -> {
+				sink.accept(listed.line(rs));
+			});
+	}
+
+	private static Selection selection(Scope scope, Measure measure, Dimension dimension, String value) {
+		Counted counted = measure.counted();
+		StringBuilder where = new StringBuilder(scope.condition(counted)).append(" AND (")
+			.append(measure.condition())
+			.append(')');
+		Object dimensionValue = null;
+		if (dimension != null) {
+			String column = dimension.column(counted)
+				.orElseThrow(() -> new IllegalArgumentException(dimension + " does not apply to " + counted));
+			where.append(" AND ").append(column).append(" = :value");
+			dimensionValue = dimension.isId() ? UUID.fromString(value) : value;
+		}
+		return new Selection(" FROM " + counted.from() + " WHERE " + where, scope, dimensionValue);
+	}
+
+	/** The rows of a list as SQL, with what binds them. */
+	private record Selection(String from, Scope scope, Object value) {
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+			JdbcClient.StatementSpec bound = params(spec, this.scope);
+			return (this.value == null) ? bound : bound.param("value", this.value);
+		}
+
+	}
+
+	private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, Scope scope) {
+		JdbcClient.StatementSpec result = spec.param("batches", scope.batchIds())
+			.param("now", Timestamp.from(scope.now()));
+		return (scope.organization() == null) ? result : result.param("organization", scope.organization());
+	}
+
+	private static Map<Counted, List<Measure>> byCounted(Collection<Measure> measures) {
+		Map<Counted, List<Measure>> groups = new EnumMap<>(Counted.class);
+		measures.forEach(measure -> groups.computeIfAbsent(measure.counted(), key -> new ArrayList<>()).add(measure));
+		return groups;
+	}
+
+	private static Number value(ResultSet rs, int column, Measure measure) throws SQLException {
+		return measure.isMoney() ? rs.getBigDecimal(column).setScale(2) : (Number) rs.getLong(column);
+	}
+
+	private static String name(ResultSet rs) {
+		try {
+			return rs.getString(2);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean isNotZero(Number number) {
+		return (number instanceof BigDecimal decimal) ? decimal.signum() != 0 : number.longValue() != 0;
+	}
+
+	/** Zero for the figures a row's dimension left out, so every row has every column. */
+	private static Row fill(Row row, Collection<Measure> measures) {
+		for (Measure measure : measures) {
+			row.values().putIfAbsent(measure, measure.isMoney() ? BigDecimal.ZERO.setScale(2) : 0L);
+		}
+		return row;
+	}
+
+	/** Figures by measure. */
+	public record Figures(Map<Measure, Number> values) {
+
+		public long count(Measure measure) {
+			return this.values.get(measure).longValue();
+		}
+
+		public BigDecimal amount(Measure measure) {
+			return (BigDecimal) this.values.get(measure);
+		}
+
+		public Number get(Measure measure) {
+			return this.values.get(measure);
+		}
+
+	}
+
+	/**
+	 * One value of a dimension with its figures.
+	 *
+	 * @param key the value: an id, a type's code, a direction
+	 * @param name what it is called
+	 * @param values its figures
+	 */
+	public record Row(String key, String name, Map<Measure, Number> values) {
+
+		public long count(Measure measure) {
+			return this.values.get(measure).longValue();
+		}
+
+		public BigDecimal amount(Measure measure) {
+			return (BigDecimal) this.values.get(measure);
+		}
+
+		public Number get(Measure measure) {
+			return this.values.get(measure);
+		}
+
+	}
+
+	/**
+	 * A page of the rows behind a figure.
+	 *
+	 * @param kind what the rows are and which columns they have
+	 * @param page the rows
+	 * @param sum the total amount of an amount's rows, or {@code null} for a count
+	 */
+	public record Listing(Listed kind, PageResult<Listed.Line> page, BigDecimal sum) {
+
+	}
+
+}
