@@ -107,7 +107,7 @@ public class Counting {
 			.query(rs -> {
 				lines.add(listed.line(rs));
 			});
-		return new Listing(listed, new PageResult<>(lines, page, size, total[0]), sum[0]);
+		return new Listing(measure, listed, new PageResult<>(lines, page, size, total[0]), sum[0]);
 	}
 
 	/**
@@ -231,11 +231,30 @@ public class Counting {
 	/**
 	 * A page of the rows behind a figure.
 	 *
+	 * @param measure the figure listed
 	 * @param kind what the rows are and which columns they have
 	 * @param page the rows
-	 * @param sum the total amount of an amount's rows, or {@code null} for a count
+	 * @param sum the total amount of a summing figure's rows ({@code null} when none), or
+	 * {@code null} for a count
 	 */
-	public record Listing(Listed kind, PageResult<Listed.Line> page, BigDecimal sum) {
+	public record Listing(Measure measure, Listed kind, PageResult<Listed.Line> page, BigDecimal sum) {
+
+		/** Whether the figure sums an amount over the rows rather than counting them. */
+		public boolean sums() {
+			return this.measure.expression() != null && this.kind != Listed.ENTERPRISES;
+		}
+
+		/**
+		 * What the list adds up to, as the figure: the sum of a summing figure, else the
+		 * count.
+		 */
+		public Number figure() {
+			if (!sums()) {
+				return this.page.total();
+			}
+			BigDecimal amount = (this.sum != null) ? this.sum : BigDecimal.ZERO;
+			return this.measure.isMoney() ? amount.setScale(2) : (Number) amount.longValueExact();
+		}
 
 	}
 

@@ -54,6 +54,8 @@ public enum Measure {
 
 	PROJECTS("projects.total", Counted.PROJECTS, "TRUE"),
 
+	KEY_PROJECTS("projects.key", Counted.PROJECTS, "p.key_project"),
+
 	AWAITING_AGREEMENT("projects.awaitingAgreement", Counted.PROJECTS, "p.status = 'APPROVED'"),
 
 	IN_PROGRESS("projects.inProgress", Counted.PROJECTS, "p.status IN " + Stages.RUNNING),
@@ -76,6 +78,11 @@ public enum Measure {
 	COMPLETIONS_FAILED("projects.completionsFailed", Counted.PROJECTS, "c.conclusion = 'FAIL'"),
 
 	CERTIFICATES("projects.certificates", Counted.PROJECTS, "cc.project_id IS NOT NULL"),
+
+	CASH_APPROVED("funds.cashApproved", Counted.PROJECTS, "TRUE", Aggregate.MONEY, "p.cash"),
+
+	HARDWARE_SOFTWARE_APPROVED("funds.hardwareSoftwareApproved", Counted.PROJECTS, "TRUE", Aggregate.MONEY,
+			"p.hardware_software"),
 
 	CASH_AGREED("funds.cashAgreed", Counted.PROJECTS, "ag.status = 'CONFIRMED'", Aggregate.MONEY, "ag.cash_total"),
 
@@ -157,7 +164,7 @@ public enum Measure {
 	}
 
 	/** The amount a row adds to a summing figure, or {@code null} for a count. */
-	String expression() {
+	public String expression() {
 		return this.expression;
 	}
 

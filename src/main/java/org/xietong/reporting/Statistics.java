@@ -131,6 +131,14 @@ public class Statistics {
 		return years;
 	}
 
+	/** The department's name, as its reports are headed. */
+	public String departmentName() {
+		return this.jdbc.sql("SELECT name FROM organizations WHERE kind = 'DEPARTMENT' ORDER BY created_at LIMIT 1")
+			.query(String.class)
+			.optional()
+			.orElse("");
+	}
+
 	/** The name of a university or enterprise, if it is one. */
 	public Optional<String> organizationName(UUID id) {
 		return this.jdbc.sql("SELECT name FROM organizations WHERE id = :id")

@@ -41,6 +41,11 @@ public final class PageSession {
 		return this.http.send(this.http.request(path, null).header("Accept", "text/html").GET());
 	}
 
+	/** A download (a workbook, a PDF) as the signed-in browser gets it, as bytes. */
+	public java.net.http.HttpResponse<byte[]> download(String path) {
+		return this.http.download(path, null);
+	}
+
 	/** A request as htmx sends it. */
 	public Response htmx(String path) {
 		return this.http.send(this.http.request(path, null).header("HX-Request", "true").GET());

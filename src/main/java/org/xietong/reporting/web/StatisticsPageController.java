@@ -3,6 +3,7 @@ package org.xietong.reporting.web;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,6 +85,36 @@ class StatisticsPageController {
 		List<Measure> measures = YearComparison.MEASURES;
 		model.addAttribute("years", YearComparison.of(this.statistics.byYear(user, measures)));
 		return "reporting/years";
+	}
+
+	@GetMapping("/department/statistics/report.xlsx")
+	void yearWorkbook(@AuthenticationPrincipal CurrentUser user, @RequestParam int year, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Scope scope = this.statistics.year(user, year);
+		Statistics.Report report = this.statistics.report(scope);
+		Map<Integer, Counting.Figures> years = this.statistics.byYear(user, YearComparison.MEASURES);
+		Locale locale = RequestContextUtils.getLocale(request);
+		StatisticsWorkbook.send(response, "statistics-report-" + year + ".xlsx", this.messages, locale, workbook -> {
+			workbook.report(report, this.messages.getMessage("statistics.report.title", new Object[] { year }, locale));
+			workbook.years(years, YearComparison.MEASURES);
+		});
+	}
+
+	@GetMapping("/department/statistics/report.pdf")
+	void yearPdf(@AuthenticationPrincipal CurrentUser user, @RequestParam int year, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Scope scope = this.statistics.year(user, year);
+		Statistics.Report report = this.statistics.report(scope);
+		YearComparison years = YearComparison.of(this.statistics.byYear(user, YearComparison.MEASURES));
+		Locale locale = RequestContextUtils.getLocale(request);
+		String asOf = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(scope.now().atZone(this.statistics.batch(scope.batchIds().get(0)).zone()));
+		response.setContentType("application/pdf");
+		response.setHeader("Content-Disposition", "attachment; filename=\"statistics-report-" + year + ".pdf\"");
+		YearReportPdf.write(response.getOutputStream(), this.statistics.departmentName(),
+				this.messages.getMessage("statistics.report.title", new Object[] { year }, locale),
+				this.messages.getMessage("statistics.report.subtitle", new Object[] { asOf }, locale), report, years,
+				key -> this.messages.getMessage(key, null, key, locale));
 	}
 
 	@GetMapping({ "/statistics/list", "/statistics/list.xlsx" })

@@ -97,7 +97,7 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 	}
 
 	/** The list a figure counts, in the same scope. */
-	static String link(UUID batchId, UUID organization, Measure measure, Dimension dimension, String value) {
+	public static String link(UUID batchId, UUID organization, Measure measure, Dimension dimension, String value) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/statistics/list")
 			.queryParam("batchId", batchId)
 			.queryParam("measure", measure.key());
