@@ -86,9 +86,11 @@ def measure(base, out, warmup, n, report_n, batches, university, enterprise):
         ('api-university', uni_api, lambda b, y: '/api/v1/universities/%s/statistics?batchId=%s' % (university, b), n),
         ('api-enterprise', ent_api, lambda b, y: '/api/v1/enterprises/%s/statistics?batchId=%s' % (enterprise, b), n),
         ('page-department', dept_page, lambda b, y: '/department/statistics?batchId=%s' % b, n),
-        ('page-department-year', dept_page, lambda b, y: '/department/statistics?year=%s' % y, n),
+        ('page-department-years', dept_page, lambda b, y: '/department/statistics/years', n),
         ('page-university', uni_page, lambda b, y: '/university/statistics?batchId=%s' % b, n),
         ('page-enterprise', ent_page, lambda b, y: '/enterprise/statistics?batchId=%s' % b, n),
+        ('page-list', dept_page, lambda b, y: '/statistics/list?batchId=%s&measure=applications.submitted' % b, n),
+        ('export-batch-xlsx', dept_page, lambda b, y: '/department/statistics/export.xlsx?batchId=%s' % b, report_n),
         ('report-xlsx', dept_page, lambda b, y: '/department/statistics/report.xlsx?year=%s' % y, report_n),
         ('report-pdf', dept_page, lambda b, y: '/department/statistics/report.pdf?year=%s' % y, report_n),
     ]

@@ -50,7 +50,8 @@ trap cleanup EXIT
 rm -rf "$WORK" && mkdir -p "$WORK/pg" "$WORK/home" "$WORK/logs"
 chmod 777 "$WORK"
 
-echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD)"
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, commit $(git rev-parse --short HEAD)," \
+	"BENCH_WARMUP=$WARMUP BENCH_N=$N BENCH_REPORT_N=$REPORT_N, -Xmx$HEAP"
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
 	echo "== Building Xietong"
 	./mvnw -q -B -ntp -DskipTests package
@@ -111,9 +112,22 @@ touch "$WORK/sampling"
 	sleep 0.2
 done >"$WORK/heap.txt") &
 HEAP_PID=$!
+# the machine may be shared: the cores busy meanwhile, and those the JVM and PostgreSQL took
+cpu() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
+ticks() { { cat /proc/"$APP_PID"/stat; cat /proc/[0-9]*/stat 2>/dev/null | grep ' (postgres) '; } |
+	awk -v app="$APP_PID" '{i = index($0, ") "); split(substr($0, i + 2), f, " "); t = f[12] + f[13];
+		if ($1 == app) a += t; else g += t} END {print a, g}'; }
+read -r BUSY0 IDLE0 <<<"$(cpu)"; read -r APP0 PG0 <<<"$(ticks)"; T0=$(date +%s.%N); LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 $HERE/probe.py measure "$BASE" "$WORK/requests.tsv" "$WARMUP" "$N" "$REPORT_N" "$B2024,$B2025,$B2026" \
 	"$UNIVERSITY" "$ENTERPRISE"
+read -r BUSY1 IDLE1 <<<"$(cpu)"; read -r APP1 PG1 <<<"$(ticks)"; T1=$(date +%s.%N)
 rm -f "$WORK/sampling"; wait "$HEAP_PID" 2>/dev/null || true
+CPU_LINE=$(python3 -c "
+b, i, s, hz = $BUSY1 - $BUSY0, $IDLE1 - $IDLE0, $T1 - $T0, $(getconf CLK_TCK)
+busy = $(nproc) * b / (b + i)
+app, pg = ($APP1 - $APP0) / hz / s, ($PG1 - $PG0) / hz / s
+print('over %.0f s the machine was busy %.2f of $(nproc) cores: Xietong %.2f, PostgreSQL %.2f, other processes %.2f'
+      ' (load average before: $LOAD0)' % (s, busy, app, pg, max(0, busy - app - pg)))")
 
 echo
 echo "== Statistics at national scale: p50/p95/max per answer; server-side (Tomcat access log, request in to last byte"
@@ -124,6 +138,7 @@ python3 - "$WORK/heap.txt" <<-'EOF'
 	kb = [float(l.split()[1]) for l in open(sys.argv[1]) if len(l.split()) == 2]
 	if kb: print('heap used during the run (jstat, every 200 ms): peak %.0f MB of the -Xmx limit' % (max(kb) / 1024))
 	EOF
+echo "$CPU_LINE"
 echo "  (goal: pages and API p95 <= 300 ms; the year's .xlsx <= 5 s with <= 256 MB heap)"
 echo
 echo "== The slowest statements (pg_stat_statements over the measured requests, by mean time)"
