@@ -11,7 +11,8 @@
 # heap during the reports (jstat), and the slowest statements (pg_stat_statements).
 # Goal (issue 14): every statistics page and API answer <= 300 ms p95; the year's .xlsx <= 5 s with <= 256 MB heap.
 # Run on purpose: bench/statistics/run.sh   (about 10 minutes on 2 cores; output in bench/statistics/last-run.txt)
-# BENCH_SKIP_BUILD=1 uses the jar in target/ as it is; BENCH_KEEP=1 leaves the data folder (BENCH_WORK) behind.
+# BENCH_SKIP_BUILD=1 uses the jar in target/ as it is; BENCH_KEEP=1 leaves the data folder (BENCH_WORK) behind;
+# BENCH_WITHOUT_INDEXES=1 drops the statistics indexes after loading (to compare); BENCH_OUT names the output file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -30,7 +31,8 @@ B2026=57a70000-0000-4000-8000-0000000007ea
 UNIVERSITY=57a70000-0000-4000-a001-000000000001
 ENTERPRISE=57a70000-0000-4000-a002-000000000001
 
-exec > >(tee "$ROOT/$HERE/last-run.txt") 2>&1
+OUT=${BENCH_OUT:-$HERE/last-run.txt}
+exec > >(tee "$ROOT/$OUT") 2>&1
 
 command -v psql >/dev/null || {
 	export DEBIAN_FRONTEND=noninteractive
@@ -85,6 +87,11 @@ curl -sf "$BASE/actuator/health" >/dev/null || { echo "Xietong did not start"; t
 
 echo "== Loading the national programme (bench/statistics/load.sql)"
 psql -q -f $HERE/load.sql
+if [ -n "${BENCH_WITHOUT_INDEXES:-}" ]; then
+	echo "== Without the statistics indexes (BENCH_WITHOUT_INDEXES): dropping those of V10_0_9__statistics_indexes.sql"
+	psql -q -c "DROP INDEX IF EXISTS applications_statistics_idx, projects_statistics_idx, guides_statistics_idx,
+	  project_disbursements_statistics_idx"
+fi
 psql -q -f $HERE/counts.sql
 psql -qtAX -c "SELECT '  database size ' || pg_size_pretty(pg_database_size('postgres'))"
 
@@ -114,9 +121,12 @@ done >"$WORK/heap.txt") &
 HEAP_PID=$!
 # the machine may be shared: the cores busy meanwhile, and those the JVM and PostgreSQL took
 cpu() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
-ticks() { { cat /proc/"$APP_PID"/stat; cat /proc/[0-9]*/stat 2>/dev/null | grep ' (postgres) '; } |
-	awk -v app="$APP_PID" '{i = index($0, ") "); split(substr($0, i + 2), f, " "); t = f[12] + f[13];
-		if ($1 == app) a += t; else g += t} END {print a, g}'; }
+# "JVM-ticks PostgreSQL-ticks": the postmaster's own and its reaped children's (parallel workers come and go) and
+# its live children's
+ticks() { cat /proc/[0-9]*/stat 2>/dev/null | awk -v app="$APP_PID" -v pm="$(head -n 1 "$WORK/pgdata/postmaster.pid")" '
+	{i = index($0, ") "); split(substr($0, i + 2), f, " ")}
+	$1 == app {a += f[12] + f[13]} $1 == pm {g += f[12] + f[13] + f[14] + f[15]} f[2] == pm {g += f[12] + f[13]}
+	END {print a + 0, g + 0}'; }
 read -r BUSY0 IDLE0 <<<"$(cpu)"; read -r APP0 PG0 <<<"$(ticks)"; T0=$(date +%s.%N); LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 $HERE/probe.py measure "$BASE" "$WORK/requests.tsv" "$WARMUP" "$N" "$REPORT_N" "$B2024,$B2025,$B2026" \
 	"$UNIVERSITY" "$ENTERPRISE"
