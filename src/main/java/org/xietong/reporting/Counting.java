@@ -78,8 +78,8 @@ public class Counting {
 				sets.append(", (").append(column).append(')');
 			}
 			select.append(list.stream().map(Measure::sql).collect(Collectors.joining(", ")));
-			String sql = select + " FROM " + counted.from() + " WHERE " + scope.condition(counted)
-					+ " GROUP BY GROUPING SETS (" + sets + ")";
+			String where = " WHERE " + scope.condition(counted) + " GROUP BY GROUPING SETS (" + sets + ")";
+			String sql = select + " FROM " + counted.from(select + where) + where;
 			int first = dimensions.size() * 3 + 1;
 			params(this.jdbc.sql(sql), scope).query(rs -> {
 				Dimension grouped = null;
@@ -182,7 +182,8 @@ public class Counting {
 			where.append(" AND ").append(column).append(" = :value");
 			dimensionValue = dimension.isId() ? UUID.fromString(value) : value;
 		}
-		return new Selection(" FROM " + counted.from() + " WHERE " + where, scope, dimensionValue);
+		return new Selection(" FROM " + counted.from(where + Listed.of(measure).columns(measure)) + " WHERE " + where,
+				scope, dimensionValue);
 	}
 
 	/** The rows of a list as SQL, with what binds them. */
@@ -217,20 +218,27 @@ public class Counting {
 		return row;
 	}
 
+	/** Figures by measure, read as counts or amounts. */
+	public interface Valued {
+
+		Map<Measure, Number> values();
+
+		default long count(Measure measure) {
+			return values().get(measure).longValue();
+		}
+
+		default BigDecimal amount(Measure measure) {
+			return (BigDecimal) values().get(measure);
+		}
+
+		default Number get(Measure measure) {
+			return values().get(measure);
+		}
+
+	}
+
 	/** Figures by measure. */
-	public record Figures(Map<Measure, Number> values) {
-
-		public long count(Measure measure) {
-			return this.values.get(measure).longValue();
-		}
-
-		public BigDecimal amount(Measure measure) {
-			return (BigDecimal) this.values.get(measure);
-		}
-
-		public Number get(Measure measure) {
-			return this.values.get(measure);
-		}
+	public record Figures(Map<Measure, Number> values) implements Valued {
 
 	}
 
@@ -241,19 +249,7 @@ public class Counting {
 	 * @param name what it is called
 	 * @param values its figures
 	 */
-	public record Row(String key, String name, Map<Measure, Number> values) {
-
-		public long count(Measure measure) {
-			return this.values.get(measure).longValue();
-		}
-
-		public BigDecimal amount(Measure measure) {
-			return (BigDecimal) this.values.get(measure);
-		}
-
-		public Number get(Measure measure) {
-			return this.values.get(measure);
-		}
+	public record Row(String key, String name, Map<Measure, Number> values) implements Valued {
 
 	}
 

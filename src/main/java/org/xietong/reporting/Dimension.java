@@ -11,9 +11,9 @@ public enum Dimension {
 
 	UNIVERSITY(null, "a.university_id", "a.university_name", "p.university_id", "p.university_name"),
 
-	ENTERPRISE("g.enterprise_id", "g.enterprise_id", "g.enterprise_name", "g.enterprise_id", "g.enterprise_name"),
+	ENTERPRISE("g.enterprise_id", "a.enterprise_id", "a.enterprise_name", "p.enterprise_id", "p.enterprise_name"),
 
-	TYPE("g.project_type", "g.project_type", "g.project_type", "g.project_type", "g.project_type"),
+	TYPE("g.project_type", "a.project_type", "a.project_type", "p.project_type", "p.project_type"),
 
 	DIRECTION("g.direction", "g.direction", "g.direction", "g.direction", "g.direction"),
 

@@ -25,8 +25,8 @@ public enum Listed {
 
 	APPLICATIONS(
 			"a.id, a.application_number, a.title, a.leader_name, a.university_name, a.enterprise_name, "
-					+ "g.project_type, a.status",
-			"a.application_number NULLS LAST, a.created_at, a.id", "/applications/",
+					+ "a.project_type, a.status",
+			"a.application_number, a.id", "/applications/",
 			List.of(new Column("statistics.column.applicationNumber", null),
 					new Column("statistics.column.title", null), new Column("statistics.column.leader", null),
 					new Column("statistics.column.university", null), new Column("statistics.column.enterprise", null),
@@ -36,7 +36,7 @@ public enum Listed {
 	PROJECTS(
 			"p.id, p.project_number, p.title, p.leader_name, p.university_name, p.enterprise_name, p.project_type, "
 					+ "p.status",
-			"p.project_number, p.id", "/projects/",
+			"p.number_prefix, p.number_sequence, p.id", "/projects/",
 			List.of(new Column("statistics.column.projectNumber", null), new Column("statistics.column.title", null),
 					new Column("statistics.column.leader", null), new Column("statistics.column.university", null),
 					new Column("statistics.column.enterprise", null),

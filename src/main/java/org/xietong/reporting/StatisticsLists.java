@@ -50,7 +50,18 @@ public class StatisticsLists {
 			value = value.strip();
 			valueName = name(dimension, value).orElse(value);
 		}
-		return new Request(scope, batchId, org, measure, dimension, (dimension == null) ? null : value, valueName);
+		return new Request(scope, batchId, null, org, measure, dimension, (dimension == null) ? null : value,
+				valueName);
+	}
+
+	/**
+	 * A figure of the department's over a year's batches, as the comparison of years
+	 * shows it.
+	 */
+	public Request request(CurrentUser user, int year, String measureKey) {
+		Measure measure = Measure.parse(measureKey)
+			.orElseThrow(() -> DomainException.invalid("measure", "INVALID_MEASURE", "not a statistics figure"));
+		return new Request(this.statistics.year(user, year), null, year, null, measure, null, null, null);
 	}
 
 	/**
@@ -120,19 +131,21 @@ public class StatisticsLists {
 	 * A list asked for and allowed.
 	 *
 	 * @param scope whose rows
-	 * @param batchId the batch
+	 * @param batchId the batch, or {@code null} for a year's
+	 * @param year the year whose batches, or {@code null} for one batch's
 	 * @param org the organisation the figure was of, or {@code null}
 	 * @param measure the figure
 	 * @param dimension the breakdown, or {@code null} for the figure's total
 	 * @param value the breakdown's value, or {@code null}
 	 * @param valueName what the value is called, or {@code null}
 	 */
-	public record Request(Scope scope, UUID batchId, UUID org, Measure measure, Dimension dimension, String value,
-			String valueName) {
+	public record Request(Scope scope, UUID batchId, Integer year, UUID org, Measure measure, Dimension dimension,
+			String value, String valueName) {
 
 		/** The query string that asks for this list again. */
 		public String query() {
-			StringBuilder query = new StringBuilder("batchId=").append(this.batchId)
+			StringBuilder query = new StringBuilder(
+					(this.year != null) ? "year=" + this.year : "batchId=" + this.batchId)
 				.append("&measure=")
 				.append(this.measure.key());
 			if (this.org != null) {

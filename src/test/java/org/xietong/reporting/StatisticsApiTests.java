@@ -3,7 +3,6 @@ package org.xietong.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +19,6 @@ import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
 import org.xietong.support.PlatformTest;
 import org.xietong.support.PublishedGuides;
-import org.xietong.support.PublishedProjects;
-import org.xietong.support.PublishedProjects.Project;
 import org.xietong.support.PublishedProjects.Published;
 import tools.jackson.databind.JsonNode;
 
@@ -55,17 +52,10 @@ class StatisticsApiTests {
 	@BeforeAll
 	void aBatchWithThreeProjectsOneRunningAndHalfPaid() {
 		this.api = new Api(this.port);
-		PublishedProjects projects = new PublishedProjects(this.api, this.batches, this.clock);
-		this.published = projects.publish(3);
-		Project running = this.published.projects().get(0);
-		String enterprise = this.published.batch().enterprise().token();
-		projects.running(running, enterprise);
-		this.agreed = running.cash().setScale(2);
-		this.paid = running.cash().divide(BigDecimal.valueOf(2)).setScale(2);
-		Response payment = this.api.post(running.path("/disbursements"), enterprise,
-				Map.of("kind", "CASH", "amount", this.paid.toPlainString(), "paidOn",
-						LocalDate.now(PublishedGuides.SHANGHAI).minusDays(1).toString(), "reference", "转账流水 统计-0001"));
-		assertThat(payment.status()).as(payment.toString()).isEqualTo(200);
+		ThreeProjectsOneRunning batch = ThreeProjectsOneRunning.make(this.api, this.batches, this.clock);
+		this.published = batch.published();
+		this.agreed = batch.agreed();
+		this.paid = batch.paid();
 	}
 
 	@AfterAll

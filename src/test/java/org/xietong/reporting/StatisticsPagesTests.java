@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +27,6 @@ import org.xietong.support.Api;
 import org.xietong.support.Api.Response;
 import org.xietong.support.PageSession;
 import org.xietong.support.PlatformTest;
-import org.xietong.support.PublishedGuides;
-import org.xietong.support.PublishedProjects;
 import org.xietong.support.PublishedProjects.Project;
 import org.xietong.support.PublishedProjects.Published;
 import tools.jackson.databind.JsonNode;
@@ -67,15 +63,7 @@ class StatisticsPagesTests {
 	@BeforeAll
 	void aBatchWithThreeProjectsOneRunningAndHalfPaid() {
 		this.api = new Api(this.port);
-		PublishedProjects projects = new PublishedProjects(this.api, this.batches, this.clock);
-		this.published = projects.publish(3);
-		Project running = this.published.projects().get(0);
-		String enterprise = this.published.batch().enterprise().token();
-		projects.running(running, enterprise);
-		Response payment = this.api.post(running.path("/disbursements"), enterprise,
-				Map.of("kind", "CASH", "amount", running.cash().divide(BigDecimal.valueOf(2)).toPlainString(), "paidOn",
-						LocalDate.now(PublishedGuides.SHANGHAI).minusDays(1).toString(), "reference", "转账流水 统计-0002"));
-		assertThat(payment.status()).as(payment.toString()).isEqualTo(200);
+		this.published = ThreeProjectsOneRunning.make(this.api, this.batches, this.clock).published();
 	}
 
 	@AfterAll
@@ -224,6 +212,7 @@ class StatisticsPagesTests {
 
 		assertThat(years.status()).isEqualTo(200);
 		assertThat(years.body()).contains("data-testid=\"years\"").contains("批准立项");
+		assertThat(checkEveryFigure(dept, years.body())).isGreaterThanOrEqualTo(15);
 	}
 
 	/**

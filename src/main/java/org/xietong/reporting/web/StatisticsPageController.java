@@ -156,22 +156,27 @@ class StatisticsPageController {
 	}
 
 	@GetMapping({ "/statistics/list", "/statistics/list.xlsx" })
-	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam UUID batchId, @RequestParam String measure,
+	String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) UUID batchId,
+			@RequestParam(required = false) Integer year, @RequestParam String measure,
 			@RequestParam(required = false) UUID org, @RequestParam(required = false) String by,
 			@RequestParam(required = false) String value, @RequestParam(defaultValue = "0") int page, Model model,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		StatisticsLists.Request asked = this.lists.request(user, batchId, measure, org, by, value);
+		if (batchId == null && year == null) {
+			throw DomainException.invalid("batchId", "REQUIRED", "a batch or a year");
+		}
+		StatisticsLists.Request asked = (batchId != null) ? this.lists.request(user, batchId, measure, org, by, value)
+				: this.lists.request(user, year, measure);
+		Locale locale = RequestContextUtils.getLocale(request);
 		if (request.getRequestURI().endsWith(".xlsx")) {
-			Locale locale = RequestContextUtils.getLocale(request);
 			StatisticsWorkbook.send(response, "statistics-list.xlsx", this.messages, locale, workbook -> workbook
 				.listing(Listed.of(asked.measure()), label(asked, locale), sink -> this.lists.each(asked, sink)));
 			return null;
 		}
-		Counting.Listing listing = this.lists.page(asked, Math.max(page, 0), 50);
 		model.addAttribute("asked", asked);
-		model.addAttribute("listing", listing);
-		model.addAttribute("batch", this.statistics.batch(batchId));
-		model.addAttribute("title", label(asked, RequestContextUtils.getLocale(request)));
+		model.addAttribute("listing", this.lists.page(asked, Math.max(page, 0), 50));
+		model.addAttribute("heading", (batchId != null) ? this.statistics.batch(batchId).title()
+				: this.messages.getMessage("statistics.year", new Object[] { year }, locale));
+		model.addAttribute("title", label(asked, locale));
 		return "reporting/list";
 	}
 

@@ -31,11 +31,13 @@ public record YearComparison(List<Integer> years, List<Line> rows) {
 		for (Measure measure : MEASURES) {
 			List<String> values = new ArrayList<>();
 			List<String> changes = new ArrayList<>();
+			List<String> links = new ArrayList<>();
 			BigDecimal before = null;
 			for (int year : years) {
 				Number value = byYear.get(year).get(measure);
 				BigDecimal now = new BigDecimal(value.toString());
 				values.add(StatisticsView.display(value));
+				links.add("/statistics/list?year=" + year + "&measure=" + measure.key());
 				changes.add((before == null || before.signum() == 0) ? ""
 						: now.subtract(before)
 							.multiply(BigDecimal.valueOf(100))
@@ -43,7 +45,7 @@ public record YearComparison(List<Integer> years, List<Line> rows) {
 							.toPlainString() + "%");
 				before = now;
 			}
-			rows.add(new Line(measure.key(), values, changes));
+			rows.add(new Line(measure.key(), values, changes, links));
 		}
 		return new YearComparison(years, rows);
 	}
@@ -54,8 +56,9 @@ public record YearComparison(List<Integer> years, List<Line> rows) {
 	 * @param key the measure's key
 	 * @param values its value per year, as shown
 	 * @param changes its change on the year before, or empty for the first year
+	 * @param links the list behind each year's value
 	 */
-	public record Line(String key, List<String> values, List<String> changes) {
+	public record Line(String key, List<String> values, List<String> changes, List<String> links) {
 
 	}
 
