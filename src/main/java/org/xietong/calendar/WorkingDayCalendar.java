@@ -41,6 +41,12 @@ public class WorkingDayCalendar {
 
 	private final Clock clock;
 
+	/**
+	 * The missing years already told in the log: once per year and start, not on every
+	 * count.
+	 */
+	private final java.util.Set<Integer> toldMissing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	WorkingDayCalendar(JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -52,8 +58,9 @@ public class WorkingDayCalendar {
 	public WorkingDays between(int from, int to) {
 		WorkingDays days = load(from, to);
 		for (int year = from; year <= to; year++) {
-			if (find(year).isEmpty()) {
-				log.warn("The working-day calendar has no entry for {}: counting Monday to Friday only", year);
+			if (find(year).isEmpty() && this.toldMissing.add(year)) {
+				log.warn("The working-day calendar has no entry for {}: counting Monday to Friday only (said once; "
+						+ "the department officer's tasks ask for it)", year);
 			}
 		}
 		return days;

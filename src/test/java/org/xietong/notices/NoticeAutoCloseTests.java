@@ -71,15 +71,16 @@ class NoticeAutoCloseTests {
 	void aNoticeClosesItselfOnceItsPeriodHasEndedPublishingItsGuidesAsTheSystem() {
 		GuideNotice notice = guideNotice(true);
 
-		int early = this.autoClose.closeDue();
+		// Counted by this notice's status and audit entries: the shared database holds
+		// other tests' notices,
+		// which the job may close too once the clock has moved.
+		this.autoClose.closeDue();
 		assertThat(status(notice)).isEqualTo("OPEN");
 		this.clock.advance(Duration.ofDays(20));
 		this.autoClose.closeDue();
-		int again = this.autoClose.closeDue();
+		this.autoClose.closeDue();
 
-		assertThat(early).isZero();
 		assertThat(status(notice)).isEqualTo("CLOSED");
-		assertThat(again).isZero();
 		assertThat(this.api.get("/api/v1/guides/" + notice.guideId(), null).json().get("status").asString())
 			.isEqualTo("PUBLISHED");
 		assertThat(closings(notice)).containsExactly("system");
@@ -97,7 +98,8 @@ class NoticeAutoCloseTests {
 		List<String> running = tasks(this.api.token("dept"), notice.id());
 
 		this.clock.advance(Duration.ofDays(20));
-		int closed = this.autoClose.closeDue();
+		this.autoClose.closeDue();
+		String held = status(notice);
 		String dept = this.api.token("dept");
 		List<JsonNode> ended = taskNodes(dept, notice.id());
 		List<String> enterprise = tasks(this.api.token(notice.enterprise(), "Secret#2024"), notice.id());
@@ -106,7 +108,7 @@ class NoticeAutoCloseTests {
 		this.autoClose.closeDue();
 
 		assertThat(running).containsExactly("NOTICE_OBJECTIONS");
-		assertThat(closed).isZero();
+		assertThat(held).isEqualTo("OPEN");
 		assertThat(ended).singleElement().satisfies(task -> {
 			assertThat(task.get("kind").asString()).isEqualTo("NOTICE_OBJECTIONS_FIRST");
 			assertThat(task.get("title").asString()).contains("先答复 1 条未处理的异议");
@@ -122,14 +124,15 @@ class NoticeAutoCloseTests {
 		GuideNotice notice = guideNotice(false);
 		this.clock.advance(Duration.ofDays(20));
 
-		int closed = this.autoClose.closeDue();
+		this.autoClose.closeDue();
+		String held = status(notice);
 		String dept = this.api.token("dept");
 		List<JsonNode> asked = taskNodes(dept, notice.id());
 		List<String> others = new ArrayList<>(tasks(this.api.token(notice.enterprise(), "Secret#2024"), notice.id()));
 		others.addAll(tasks(this.api.token("sysadmin"), notice.id()));
 		Response byHand = this.api.post("/api/v1/notices/" + notice.id() + "/close", dept, "{}");
 
-		assertThat(closed).isZero();
+		assertThat(held).isEqualTo("OPEN");
 		assertThat(asked).singleElement().satisfies(task -> {
 			assertThat(task.get("kind").asString()).isEqualTo("NOTICE_TO_CLOSE");
 			assertThat(task.get("link").asString()).isEqualTo("/notices/" + notice.id());
