@@ -32,12 +32,6 @@ public class Counting {
 		this.jdbc = jdbc;
 	}
 
-	/** The figures {@code measures} over the scope. */
-	@Transactional(readOnly = true)
-	public Figures totals(Scope scope, Collection<Measure> measures) {
-		return compute(scope, measures, Map.of()).totals();
-	}
-
 	/**
 	 * The totals {@code totals} and, per dimension, its figures value by value: one pass
 	 * over each kind of row, grouped by every dimension at once (GROUPING SETS). Rows

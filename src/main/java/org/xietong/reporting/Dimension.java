@@ -70,19 +70,6 @@ public enum Dimension {
 		return this == UNIVERSITY || this == ENTERPRISE || this == TEACHER || this == GUIDE;
 	}
 
-	/** The parameter name lists and links use, e.g. {@code universityId}. */
-	public String parameter() {
-		return switch (this) {
-			case UNIVERSITY -> "universityId";
-			case ENTERPRISE -> "enterpriseId";
-			case TYPE -> "type";
-			case DIRECTION -> "direction";
-			case INDUSTRY -> "industry";
-			case TEACHER -> "teacherId";
-			case GUIDE -> "guideId";
-		};
-	}
-
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);
 	}

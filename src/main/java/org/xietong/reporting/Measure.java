@@ -1,7 +1,6 @@
 package org.xietong.reporting;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -179,10 +178,6 @@ public enum Measure {
 
 	static Optional<Measure> parse(String key) {
 		return Arrays.stream(values()).filter(measure -> measure.key.equals(key)).findFirst();
-	}
-
-	static List<Measure> of(Counted counted) {
-		return Arrays.stream(values()).filter(measure -> measure.counted == counted).toList();
 	}
 
 	/** The status sets several figures share. */

@@ -142,12 +142,11 @@ class StatisticsPageController {
 		}
 		Statistics.BatchRef batch = this.statistics.batch(batchId);
 		UUID organization = (scope.university() != null) ? scope.university() : scope.enterprise();
-		StatisticsView view = StatisticsView.of(report, batch, organization,
-				key -> this.messages.getMessage(key, null, key, locale));
 		int size = 50;
 		int rows = report.tables().get(breakdown).size();
 		int shown = Math.max(0, Math.min(page, Math.max(0, (rows - 1) / size)));
-		model.addAttribute("view", view.page(table, shown * size, size));
+		model.addAttribute("view", StatisticsView.of(report, batch, organization,
+				key -> this.messages.getMessage(key, null, key, locale), table, shown * size, size));
 		model.addAttribute("title", this.messages.getMessage("statistics.table." + table, null, table, locale));
 		model.addAttribute("page", shown);
 		model.addAttribute("pages", (rows + size - 1) / size);
@@ -201,9 +200,8 @@ class StatisticsPageController {
 		Statistics.BatchRef batch = this.statistics.batch(scope.batchIds().get(0));
 		Statistics.Report report = this.snapshots.report(scope);
 		// The page shows each table's first rows; the rest are a link away, paged.
-		model.addAttribute("view",
-				StatisticsView.of(report, batch, organization, key -> this.messages.getMessage(key, null, key, locale))
-					.page(null, 0, 15));
+		model.addAttribute("view", StatisticsView.of(report, batch, organization,
+				key -> this.messages.getMessage(key, null, key, locale), null, 0, 15));
 		model.addAttribute("batches", this.statistics.batches());
 		model.addAttribute("kind", (kind == null) ? "department" : kind.name().toLowerCase(Locale.ROOT));
 		model.addAttribute("organizationName",

@@ -44,8 +44,13 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 	private static final java.util.Set<String> CHARTED = java.util.Set.of("submitted", "received", "endorsed",
 			"selected", "approved");
 
+	/**
+	 * The report as a page shows it: each breakdown's rows (or only {@code table}'s) from
+	 * row {@code from} on, {@code size} of them, in their order; the charts only for the
+	 * whole page ({@code table} {@code null}).
+	 */
 	static StatisticsView of(Statistics.Report report, Statistics.BatchRef batch, UUID organization,
-			Function<String, String> label) {
+			Function<String, String> label, String table, int from, int size) {
 		List<SectionView> sections = new ArrayList<>();
 		for (Section section : Section.of(report.scope())) {
 			sections.add(new SectionView(section.field(),
@@ -57,9 +62,15 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 		}
 		List<TableView> tables = new ArrayList<>();
 		report.tables().forEach((breakdown, rows) -> {
+			if (table != null && !breakdown.field().equals(table)) {
+				return;
+			}
 			List<Breakdown.Column> columns = breakdown.columns(report.scope());
+			// Only the rows shown become cells and links: a national table has thousands.
 			List<RowView> rowViews = rows.stream()
 				.sorted((a, b) -> compare(a, b, columns.get(0).measure()))
+				.skip(from)
+				.limit(size)
 				.map(row -> new RowView(rowName(breakdown, row, label), rowLink(breakdown, row, batch.id()),
 						columns.stream()
 							.map(column -> new Cell(column.measure().key(), display(row.get(column.measure())),
@@ -72,9 +83,10 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 				.toList();
 			tables.add(new TableView(breakdown.field(), breakdown.dimension().key(),
 					columns.stream().map(column -> "statistics.field." + column.field()).toList(), rowViews, totals,
-					tableLink(batch.id(), organization, breakdown)));
+					tableLink(batch.id(), organization, breakdown), rows.size()));
 		});
-		return new StatisticsView(batch, organization, sections, tables, charts(report, label));
+		return new StatisticsView(batch, organization, sections, tables,
+				(table == null) ? charts(report, label) : Map.of());
 	}
 
 	/** The row's label: a type by its name, an organisation or person by theirs. */
@@ -108,19 +120,6 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 	static String tableLink(UUID batchId, UUID organization, Breakdown breakdown) {
 		return "/statistics/table?batchId=" + batchId + "&table=" + breakdown.field()
 				+ ((organization == null) ? "" : "&org=" + organization);
-	}
-
-	/**
-	 * The view with each table's rows cut to one page: {@code from} rows on, {@code size}
-	 * of them.
-	 */
-	StatisticsView page(String table, int from, int size) {
-		return new StatisticsView(this.batch, this.organization, this.sections, this.tables.stream()
-			.filter(view -> table == null || view.field().equals(table))
-			.map(view -> new TableView(view.field(), view.dimension(), view.headers(),
-					view.rows().subList(Math.min(from, view.rows().size()), Math.min(from + size, view.rows().size())),
-					view.totals(), view.link(), view.rows().size()))
-			.toList(), this.charts);
 	}
 
 	/** The list a figure counts, in the same scope. */
@@ -236,11 +235,6 @@ public record StatisticsView(Statistics.BatchRef batch, UUID organization, List<
 	 */
 	public record TableView(String field, String dimension, List<String> headers, List<RowView> rows, List<Cell> totals,
 			String link, int count) {
-
-		TableView(String field, String dimension, List<String> headers, List<RowView> rows, List<Cell> totals,
-				String link) {
-			this(field, dimension, headers, rows, totals, link, rows.size());
-		}
 
 		/** Whether rows beyond these exist. */
 		public boolean isCut() {
