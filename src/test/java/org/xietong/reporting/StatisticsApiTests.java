@@ -181,6 +181,22 @@ class StatisticsApiTests {
 			.status()).isEqualTo(404);
 	}
 
+	@Test
+	void hostileIdentifiersAreRefusedAsProblemsAndChangeNothing() {
+		String dept = this.api.token("dept");
+		String jlu = organization("jlu-admin");
+		Response notAnId = this.api.get("/api/v1/batches/not-a-uuid/statistics", dept);
+		Response nul = this.api.get(universityPath(jlu).replace("batchId=" + batchId(), "batchId=%00"), dept);
+		Response huge = this.api.get("/api/v1/enterprises/" + "f".repeat(5000) + "/statistics", dept);
+
+		for (Response refused : new Response[] { notAnId, nul, huge }) {
+			assertThat(refused.status()).as(refused.toString()).isBetween(400, 499);
+			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(refused.code()).isNotBlank();
+		}
+		assertThat(batchStatistics().at("/applications/submitted").asLong()).isEqualTo(3);
+	}
+
 	private JsonNode batchStatistics() {
 		Response response = this.api.get("/api/v1/batches/" + batchId() + "/statistics", this.api.token("dept"));
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
