@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,8 @@ public class BatchManagement {
 
 	private final Clock clock;
 
+	private final Map<UUID, BatchView> views = new ConcurrentHashMap<>();
+
 	BatchManagement(Batches batches, JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.batches = batches;
 		this.jdbc = jdbc;
@@ -95,9 +98,28 @@ public class BatchManagement {
 		return view;
 	}
 
+	/**
+	 * The batch, read whole only when its version changed since this instance last read
+	 * it: a batch changes a few times a year and is read by every request that acts in it
+	 * (at the deadline, its aggregate's load was 15 % of a submission's CPU).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<BatchView> find(UUID id) {
-		return this.batches.findById(id).map(Batch::view);
+		Optional<Long> version = this.jdbc.sql("SELECT COALESCE(version, 0) FROM batches WHERE id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+		if (version.isEmpty()) {
+			this.views.remove(id);
+			return Optional.empty();
+		}
+		BatchView known = this.views.get(id);
+		if (known != null && known.version() == version.get()) {
+			return Optional.of(known);
+		}
+		Optional<BatchView> view = this.batches.findById(id).map(Batch::view);
+		view.ifPresent(read -> this.views.put(id, read));
+		return view;
 	}
 
 	@Transactional(readOnly = true)

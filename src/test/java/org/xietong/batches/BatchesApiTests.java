@@ -246,6 +246,21 @@ class BatchesApiTests {
 	}
 
 	@Test
+	void aBatchReadBeforeAChangeIsReadAgainAfterIt() {
+		String code = code();
+		String withRules = minimal(code, 2030, SCHEDULE_2030).replace("}", ", \"rules\": {\"keyProjectQuota\": 30}}");
+		String id = this.api.post("/api/v1/batches", this.dept, withRules).json().get("id").asString();
+		assertThat(this.api.get("/api/v1/batches/" + id, null).json().get("rules").get("keyProjectQuota").asInt())
+			.isEqualTo(30);
+
+		put("/api/v1/batches/" + id, this.dept, withVersion(minimal(code, 2030, SCHEDULE_2030), 0));
+
+		JsonNode read = this.api.get("/api/v1/batches/" + id, null).json();
+		assertThat(read.get("rules").get("keyProjectQuota").asInt()).isEqualTo(20);
+		assertThat(read.get("version").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void aChangeReplacesTheRulesAndEveryChangeIsAudited() {
 		String code = code();
 		String withRules = minimal(code, 2030, SCHEDULE_2030).replace("}", ", \"rules\": {\"keyProjectQuota\": 30}}");
