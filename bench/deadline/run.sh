@@ -89,11 +89,13 @@ DB="jdbc:postgresql://localhost:$PGPORT/postgres"
 echo "== Starting Xietong (demo profile, PostgreSQL) on port $APP_PORT ${APP_ARGS:+with $APP_ARGS} ${JVM_ARGS:+JVM $JVM_ARGS}"
 # shellcheck disable=SC2086
 XIETONG_HOME="$WORK/home" SPRING_DATASOURCE_URL=$DB SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-	java -Xmx1g $JVM_ARGS -jar "$APP_JAR" --spring.profiles.active=demo --server.port=$APP_PORT $APP_ARGS >"$WORK/app.log" 2>&1 &
+	java -Xmx1g -XX:FlightRecorderOptions=stackdepth=256 $JVM_ARGS -jar "$APP_JAR" --spring.profiles.active=demo --server.port=$APP_PORT $APP_ARGS >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "$BASE/actuator/health" >/dev/null || { echo "Xietong did not start"; tail -50 "$WORK/app.log"; exit 1; }
 
+AUDIT=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"auditor","password":"Demo@2024"}' \
+	"$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("token",""))' 2>/dev/null || true)
 echo "== Loading batch DL-2025 (window open now), 100 universities, $TEACHERS + $FLOW_TEACHERS teachers (BCrypt cost $BCRYPT_COST)"
 HASH=$(gen hash 'Bench#2025' "$BCRYPT_COST")
 psql -q -v hash="$HASH" -v teachers=$((TEACHERS + FLOW_TEACHERS)) -f $HERE/load.sql
@@ -141,16 +143,29 @@ sample_start() {
 	proc_ticks S0 >"$WORK/$1.cpu"
 	(while [ -e "$WORK/sampling" ]; do proc_ticks S; sleep 1; done >>"$WORK/$1.cpu") &
 	TICKS_PID=$!
-	# the sealing lag the auditor sees: the age of the oldest committed entry not sealed yet (0 when all are)
+	# the sealing lag the auditor sees (GET /api/v1/audit/sealing: how long the oldest unsealed entry has waited)
 	(while [ -e "$WORK/sampling" ]; do
-		echo "SELECT coalesce(extract(epoch FROM clock_timestamp() - min(occurred_at)), 0) FROM audit_entries WHERE seq IS NULL;"
+		curl -s -H "Authorization: Bearer $AUDIT" "$BASE/api/v1/audit/sealing" | grep -o '"lagMillis":[0-9]*' | cut -d: -f2
 		sleep 0.25
-	done | psql -qtAX >"$WORK/$1.lag" 2>&1) &
+	done >"$WORK/$1.lag" 2>&1) &
 	LAG_PID=$!
 	APP_TICKS0=$(app_ticks)
+	app_threads >"$WORK/$1.threads0"
 	CPU0_ALL=$(all_cpu); T0=$(date +%s.%N)
 }
 app_ticks() { awk '{i = index($0, ") "); split(substr($0, i + 2), f, " "); print f[12] + f[13]}' "/proc/$APP_PID/stat" 2>/dev/null || echo 0; }
+# "group ticks" per kind of JVM thread (digits folded: http-nio-N-exec-N, task-N, C2 CompilerThreadN, GC ...)
+app_threads() {
+	for t in /proc/"$APP_PID"/task/*; do
+		awk -v n="$(cat "$t/comm" 2>/dev/null)" '{i = index($0, ") "); split(substr($0, i + 2), f, " "); g = n;
+			gsub(/[0-9]+/, "N", g); gsub(/ /, "_", g); print g, f[12] + f[13]}' "$t/stat" 2>/dev/null || true
+	done | awk '{s[$1] += $2} END {for (k in s) print k, s[k]}'
+}
+# $1 = sample name, $2 = submissions: the JVM's CPU per submission by kind of thread (threads alive at both ends)
+threads_report() {
+	awk -v n="$2" -v tck="$(getconf CLK_TCK)" 'NR == FNR {a[$1] = $2; next} {d = $2 - a[$1]; if (d > 0) printf "%s %.2f\n", $1, d * 1000 / tck / n}' \
+		"$WORK/$1.threads0" "$WORK/$1.threads1" | sort -k2 -rn | head -n 8 | awk '{printf "%s%s %s ms", (NR > 1 ? ", " : "  by thread: "), $1, $2} END {print ""}'
+}
 # $1 = sample name, $2 = submissions in the phase: the JVM's CPU time over the phase per submission
 cpu_per_submission() {
 	python3 -c "print('%.1f' % (($APP_TICKS1 - $APP_TICKS0) * 1000.0 / $(getconf CLK_TCK) / max(1, $2)))"
@@ -160,11 +175,11 @@ lag_report() {
 	import sys
 	v = []
 	for line in open(sys.argv[1]):
-	    try: v.append(float(line))
+	    try: v.append(float(line) / 1000)
 	    except ValueError: pass
-	if not v: print("  sealing lag: not measured (no audit_entries.seq IS NULL query answered)"); sys.exit()
+	if not v: print("  sealing lag: not measured (GET /api/v1/audit/sealing did not answer)"); sys.exit()
 	v.sort()
-	print("  sealing lag (oldest unsealed entry's age, %d samples): mean %.2f s, p99 %.2f s, max %.2f s" %
+	print("  sealing lag the auditor sees (GET /api/v1/audit/sealing, lagMillis, %d samples): mean %.2f s, p99 %.2f s, max %.2f s" %
 	      (len(v), sum(v) / len(v), v[min(len(v) - 1, int(0.99 * len(v)))], v[-1]))
 	open(sys.argv[1] + ".max", "w").write("%.2f" % v[-1])
 	EOF
@@ -173,6 +188,7 @@ sample_stop() {
 	CPU1_ALL=$(all_cpu); T1=$(date +%s.%N)
 	rm -f "$WORK/sampling"
 	APP_TICKS1=$(app_ticks)
+	app_threads >"$WORK/$1.threads1"
 	wait "$SAMPLER_PID" "$HIKARI_PID" "$TICKS_PID" "$LAG_PID" 2>/dev/null || true
 	proc_ticks S >>"$WORK/$1.cpu"
 }
@@ -276,6 +292,7 @@ submit_phase() {
 	echo "  lost (2xx answered but not in the database): $LOST applications, $LOST_RECEIPTS receipts"
 	cpu_report "$name" "$CLIENT_PID" "load generator"
 	echo "  Xietong JVM CPU per submission: $CPU_MS ms (its CPU time over the phase / 2xx submissions; 11.7 ms on 2026-12-06)"
+	threads_report "$name" "$OK"
 	lag_report "$name"
 	wait_report "$name"
 	prom_delta "$name"
@@ -340,8 +357,6 @@ if [ "$FLOW_DURATION" -gt 0 ] && [ "$FLOW_TEACHERS" -gt 0 ]; then
 		"2xx submits: $FLOW_OK; lost: $((FLOW_OK - (AFTER_APPS - BEFORE_APPS)))"
 fi
 APP_RSS=$(ps -o rss= -p "$APP_PID" | awk '{printf "%.0f MB", $1/1024}')
-AUDIT=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"auditor","password":"Demo@2024"}' \
-	"$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("token",""))' 2>/dev/null || true)
 # The chain: every entry sealed (waits up to 30 s for the sealer), then what the auditor's verification says.
 SEAL_WAIT=$(python3 - <<-'EOF'
 	import subprocess, time
@@ -357,6 +372,7 @@ SEAL_WAIT=$(python3 - <<-'EOF'
 LAST_ENTRY=$(psql -qtAX -c "SELECT count(*) || ' entries, last seq ' || coalesce(max(seq)::text, '-') FROM audit_entries")
 CHAIN=$( [ -n "$AUDIT" ] && curl -s -H "Authorization: Bearer $AUDIT" "$BASE/api/v1/audit/verify" || echo "(not checked)")
 echo "  every entry sealed $SEAL_WAIT after the last phase ended; the database holds $LAST_ENTRY"
+echo "  sealing (GET /api/v1/audit/sealing): $(curl -s -H "Authorization: Bearer $AUDIT" "$BASE/api/v1/audit/sealing")"
 echo "  audit chain (GET /api/v1/audit/verify): $CHAIN"
 echo "  signed head (GET /api/v1/verify/audit-head): $(curl -s "$BASE/api/v1/verify/audit-head")"
 CHAIN_OK=$(python3 -c "
