@@ -8,9 +8,15 @@
 //                                                        once, until <count> (0: all) are sent or <seconds> passed
 //   flow    <base> <conc> <tokens> <guides> <seconds> <summary>
 //                                                        create + attach + submit, per teacher, for <seconds>
+//   open    <base> <rate> <prepared> <from> <seconds> <summary>
+//                                                        open loop: submits prepared applications from line <from>
+//                                                        on at a fixed <rate> per second for <seconds>
 //
-// Closed loop: <conc> workers, each with its own keep-alive connection, sends its next request when the previous
-// one is answered. Every request is timed from send to the last byte of its answer. A teacher is used once.
+// Closed loop (burst, flow, ...): <conc> workers, each with its own keep-alive connection, sends its next request
+// when the previous one is answered; every request is timed from send to the last byte of its answer. Open loop
+// (open): request i is due at start + i / rate whether or not earlier ones were answered, and is timed from that
+// intended time, so that a slow server is not excused by a client that waited for it (no coordinated omission).
+// A teacher is used once.
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +59,8 @@ public class Deadline {
 			case "burst" -> burst(args[1], Integer.parseInt(args[2]), Path.of(args[3]), Integer.parseInt(args[4]),
 					Integer.parseInt(args[5]), Integer.parseInt(args[6]), Path.of(args[7]));
 			case "flow" -> flow(args[1], Integer.parseInt(args[2]), Path.of(args[3]), Path.of(args[4]),
+					Integer.parseInt(args[5]), Path.of(args[6]));
+			case "open" -> open(args[1], Double.parseDouble(args[2]), Path.of(args[3]), Integer.parseInt(args[4]),
 					Integer.parseInt(args[5]), Path.of(args[6]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
@@ -152,6 +160,60 @@ public class Deadline {
 				submit.failures.sum(), "seconds", r.seconds(), "p50", submit.percentile(50), "p99",
 				submit.percentile(99), "max", submit.percentile(100), "exhausted", r.exhausted() ? 1 : 0, "started",
 				r.started()));
+	}
+
+	/**
+	 * Teachers arriving at a fixed rate, as on the evening itself: submission i is due at start + i / rate,
+	 * sent then on its own (async, a connection from the client's pool, a new one when all are busy), and
+	 * timed from when it was due. The schedule never waits for answers; how far the sender itself ever fell
+	 * behind its schedule is printed, so that a late client shows.
+	 */
+	static void open(String base, double rate, Path preparedFile, int from, int seconds, Path summary)
+			throws Exception {
+		List<String[]> all = lines(preparedFile);
+		int n = (int) Math.min(all.size() - (long) from, Math.round(rate * seconds));
+		if (n <= 0) {
+			throw new IllegalStateException("no prepared teachers left for the open-loop phase");
+		}
+		List<String[]> prepared = all.subList(from, from + n);
+		Stats submit = new Stats("submit (open loop)");
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		CountDownLatch answered = new CountDownLatch(n);
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger maxInFlight = new AtomicInteger();
+		long senderLate = 0;
+		long cpu0 = cpuNanos();
+		long start = System.nanoTime() + 100_000_000L;
+		for (int i = 0; i < n; i++) {
+			long due = start + Math.round(i * 1e9 / rate);
+			for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+				java.util.concurrent.locks.LockSupport.parkNanos(wait);
+			}
+			senderLate = Math.max(senderLate, System.nanoTime() - due);
+			String[] p = prepared.get(i);
+			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			client.sendAsync(submit(base, p[1], p[2]), HttpResponse.BodyHandlers.ofString())
+				.whenComplete((response, failure) -> {
+					inFlight.decrementAndGet();
+					submit.answered(due, response, failure, Deadline::hasReceipt);
+					answered.countDown();
+				});
+		}
+		long sent = System.nanoTime();
+		answered.await();
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long cpu = cpuNanos() - cpu0;
+		submit.print(System.out);
+		System.out.printf("  %,d submissions due at %.0f/s over %.1f s (sent in %.1f s, all answered after %.1f s);"
+				+ " the sender was at most %.1f ms behind its schedule; at most %d in flight; load generator CPU %.2f"
+				+ " cores%n", n, rate, (n - 1) / rate, (sent - start) / 1e9, elapsed, senderLate / 1e6,
+				maxInFlight.get(), cpu / 1e9 / elapsed);
+		write(summary, Map.of("ok", submit.ok.sum(), "requests", submit.count(), "non2xx", submit.non2xx(), "errors",
+				submit.failures.sum(), "seconds", elapsed, "p50", submit.percentile(50), "p99",
+				submit.percentile(99), "max", submit.percentile(100), "late", senderLate / 1e6, "rate", rate));
 	}
 
 	/** The whole evening of one teacher at once: draft, attach the form, submit. */
@@ -325,6 +387,29 @@ public class Deadline {
 				this.examples.putIfAbsent(key, String.valueOf(ex.getMessage()));
 				return new Answer(-1, "");
 			}
+		}
+
+		/** Records an answer (or failure) to a request that was due at {@code due}, timed from then. */
+		void answered(long due, HttpResponse<String> response, Throwable failure,
+				java.util.function.Predicate<String> expected) {
+			record(System.nanoTime() - due);
+			if (failure != null) {
+				this.failures.increment();
+				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+				String key = cause.getClass().getSimpleName();
+				this.outcomes.computeIfAbsent(key, k -> new LongAdder()).increment();
+				this.examples.putIfAbsent(key, String.valueOf(cause.getMessage()));
+				return;
+			}
+			int status = response.statusCode();
+			if (status >= 200 && status < 300 && expected.test(response.body())) {
+				this.ok.increment();
+				return;
+			}
+			String key = (status >= 200 && status < 300) ? status + " without the expected body"
+					: Integer.toString(status);
+			this.outcomes.computeIfAbsent(key, k -> new LongAdder()).increment();
+			this.examples.putIfAbsent(key, response.body().substring(0, Math.min(300, response.body().length())));
 		}
 
 		void record(long nanos) {
