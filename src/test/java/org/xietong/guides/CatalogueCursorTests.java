@@ -137,6 +137,22 @@ class CatalogueCursorTests {
 		assertThat(list("&sort=cash&size=5&after=" + encode(byCash)).get("items").size()).isEqualTo(5);
 	}
 
+	@Test
+	void theCataloguePagesNextLinkCarriesTheCursorAndABadCursorIsExplained() {
+		Response first = this.api.get("/catalogue?batchId=" + this.batchId, null);
+		java.util.regex.Matcher next = java.util.regex.Pattern.compile("page=1[^\"]*&(?:amp;)?after=([A-Za-z0-9_-]+)")
+			.matcher(first.body());
+		assertThat(next.find()).as(first.body()).isTrue();
+
+		Response second = this.api.get("/catalogue?batchId=" + this.batchId + "&page=1&after=" + next.group(1), null);
+		Response bad = this.api.get("/catalogue?batchId=" + this.batchId + "&page=1&after=nonsense", null);
+
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.body()).contains("游标指南 20").doesNotContain("游标指南 22");
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.body()).contains("翻页位置无效");
+	}
+
 	private long guides() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM guides WHERE batch_id = :batch")
 			.param("batch", this.batchId)

@@ -105,13 +105,13 @@ class CatalogueSearchIndexTests {
 
 	@Test
 	void aTwoCharacterQueryIsServedByTheGramIndex() {
-		GuideQuery query = GuideQuery.published()
-			.filter(this.batchId, null, null, null, null, null, null, "冰雪", GuideSort.NEWEST);
-		CatalogueWhere where = CatalogueWhere.of(query, true);
-
-		List<String> plan = this.jdbc
-			.sql("EXPLAIN SELECT id FROM guides" + where.sql() + " ORDER BY created_at DESC, id DESC LIMIT 21")
-			.params(where.params())
+		List<String> plan = this.jdbc.sql("""
+				EXPLAIN SELECT id FROM guides WHERE status = 'PUBLISHED' AND batch_id = :batch
+				  AND search_grams @> guide_query_grams(:grams) AND search_text LIKE :text ESCAPE '\\'
+				ORDER BY created_at DESC, id DESC LIMIT 21""")
+			.param("batch", this.batchId)
+			.param("grams", "冰雪")
+			.param("text", "%冰雪%")
 			.query(String.class)
 			.list();
 
