@@ -23,7 +23,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.xietong.batches.ProjectType;
 import org.xietong.shared.Money;
 import org.xietong.shared.PageResult;
-import org.xietong.shared.SqlWhere;
 
 /**
  * Reads guides: one by id, pages of the catalogue with its filters, the whole filtered
@@ -49,6 +48,8 @@ public class GuideCatalogue {
 
 	private final NamedParameterJdbcTemplate streaming;
 
+	private final GramFrequencies grams;
+
 	/**
 	 * How many published guides a public filter finds, remembered for a few seconds: the
 	 * published set changes only when a notice closes or an objection is upheld, while
@@ -56,8 +57,9 @@ public class GuideCatalogue {
 	 */
 	private final ShortLivedCounts publishedCounts = new ShortLivedCounts(java.time.Duration.ofSeconds(10), 10_000);
 
-	GuideCatalogue(JdbcClient jdbc, DataSource dataSource) {
+	GuideCatalogue(JdbcClient jdbc, DataSource dataSource, GramFrequencies grams) {
 		this.jdbc = jdbc;
+		this.grams = grams;
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(500);
 		this.streaming = new NamedParameterJdbcTemplate(template);
@@ -90,22 +92,49 @@ public class GuideCatalogue {
 	/** One page of the guides a query finds, in its order. */
 	@Transactional(readOnly = true)
 	public PageResult<GuideView> search(GuideQuery query, int page, int size) {
-		PageResult.check(page, size);
-		Where where = Where.of(query);
-		long total = (query.scope() == GuideQuery.Scope.PUBLISHED)
-				? this.publishedCounts.get(where.sql() + where.params(), () -> count(where)) : count(where);
-		List<GuideView> items = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM guides" + where.sql() + orderBy(query.sort())
-					+ " LIMIT :limit OFFSET :offset")
-			.params(where.params())
-			.param("limit", size)
-			.param("offset", (long) page * size)
-			.query(ROW)
-			.list();
-		return new PageResult<>(items, page, size, total);
+		return page(query, page, size, null).asPageResult();
 	}
 
-	private long count(Where where) {
+	/**
+	 * One page of the guides a query finds, in its order: the rows after the cursor
+	 * {@code after} when one is given (keyset: as fast on the thousandth page as on the
+	 * first), else page {@code page}. The answer's {@code next} names the following
+	 * page's position, or is null on the last page.
+	 */
+	@Transactional(readOnly = true)
+	public CataloguePage page(GuideQuery query, int page, int size, String after) {
+		PageResult.check(page, size);
+		CatalogueCursor cursor = (after == null || after.isBlank()) ? null
+				: CatalogueCursor.read(after.strip(), query.sort());
+		boolean wide = query.text() != null && this.grams.isWide(CatalogueWhere.lower(query.text()));
+		CatalogueWhere where = CatalogueWhere.of(query, !wide);
+		long total = (query.scope() == GuideQuery.Scope.PUBLISHED)
+				? this.publishedCounts.get(where.sql() + where.params(), () -> count(where)) : count(where);
+		String order = orderBy(query.sort());
+		JdbcClient.StatementSpec statement;
+		if (cursor != null) {
+			statement = this.jdbc
+				.sql("SELECT " + COLUMNS + " FROM guides" + where.sql() + " AND " + cursor.condition() + order
+						+ " LIMIT :limit")
+				.params(cursor.params());
+		}
+		else if (page == 0) {
+			statement = this.jdbc.sql("SELECT " + COLUMNS + " FROM guides" + where.sql() + order + " LIMIT :limit");
+		}
+		else {
+			// Deep pages skip their offset on the order's index alone (index-only) and
+			// read just the page's rows.
+			statement = this.jdbc
+				.sql("SELECT " + COLUMNS + " FROM guides WHERE id IN (SELECT id FROM guides" + where.sql() + order
+						+ " LIMIT :limit OFFSET :offset)" + order)
+				.param("offset", (long) page * size);
+		}
+		List<GuideView> rows = statement.params(where.params()).param("limit", size + 1).query(ROW).list();
+		String next = (rows.size() > size) ? CatalogueCursor.after(rows.get(size - 1), query.sort()) : null;
+		return new CataloguePage(List.copyOf(rows.subList(0, Math.min(size, rows.size()))), page, size, total, next);
+	}
+
+	private long count(CatalogueWhere where) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM guides" + where.sql())
 			.params(where.params())
 			.query(Long.class)
@@ -132,7 +161,8 @@ public class GuideCatalogue {
 	 */
 	@Transactional(readOnly = true)
 	public void forEach(GuideQuery query, Consumer<GuideView> action) {
-		Where where = Where.of(query);
+		boolean wide = query.text() != null && this.grams.isWide(CatalogueWhere.lower(query.text()));
+		CatalogueWhere where = CatalogueWhere.of(query, !wide);
 		Map<String, Object> params = new HashMap<>(where.params());
 		params.put("limit", MAX_EXPORT_ROWS);
 		this.streaming.query(
@@ -170,79 +200,6 @@ public class GuideCatalogue {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value == null) ? null : value.toInstant();
-	}
-
-	/** A query's WHERE clause and its parameters; every value is a bound parameter. */
-	private record Where(String sql, Map<String, Object> params) {
-
-		static Where of(GuideQuery query) {
-			StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
-			Map<String, Object> params = new HashMap<>();
-			switch (query.scope()) {
-				case PUBLISHED -> sql.append(" AND status = 'PUBLISHED'");
-				case OWN -> {
-					sql.append(" AND enterprise_id = :owner");
-					params.put("owner", query.owner());
-				}
-				case ALL -> {
-					// the department sees every status
-				}
-			}
-			if (query.status() != null) {
-				sql.append(" AND status = :status");
-				params.put("status", query.status().name());
-			}
-			if (query.batchId() != null) {
-				sql.append(" AND batch_id = :batch");
-				params.put("batch", query.batchId());
-			}
-			if (query.type() != null) {
-				sql.append(" AND project_type = :type");
-				params.put("type", query.type().name());
-			}
-			if (query.direction() != null) {
-				sql.append(" AND direction = :direction");
-				params.put("direction", query.direction());
-			}
-			if (query.industry() != null) {
-				sql.append(" AND industry = :industry");
-				params.put("industry", query.industry());
-			}
-			if (query.enterprise() != null) {
-				UUID enterpriseId = uuid(query.enterprise());
-				if (enterpriseId != null) {
-					sql.append(" AND enterprise_id = :enterpriseId");
-					params.put("enterpriseId", enterpriseId);
-				}
-				else {
-					sql.append(" AND LOWER(enterprise_name) LIKE :enterpriseName ESCAPE '\\'");
-					params.put("enterpriseName", contains(query.enterprise()));
-				}
-			}
-			if (query.minCash() != null) {
-				sql.append(" AND cash_per_project >= :minCash");
-				params.put("minCash", query.minCash().amount());
-			}
-			if (query.text() != null) {
-				sql.append(" AND search_text LIKE :text ESCAPE '\\'");
-				params.put("text", contains(query.text()));
-			}
-			return new Where(sql.toString(), params);
-		}
-
-		private static String contains(String text) {
-			return SqlWhere.containing(text.toLowerCase(java.util.Locale.ROOT));
-		}
-
-		private static UUID uuid(String text) {
-			try {
-				return (text.length() == 36) ? UUID.fromString(text) : null;
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-		}
-
 	}
 
 }

@@ -1,6 +1,13 @@
 package org.xietong.guides;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -40,6 +47,49 @@ class ShortLivedCountsTests {
 		}
 		// The first keys were dropped when the bound was reached: counted again.
 		assertThat(counts.get("k0", () -> 100)).isEqualTo(100);
+	}
+
+	@Test
+	void anAgedCountIsCountedAgainByOneOfSixtyFourCallersWhileTheOthersGetTheLastCount() throws Exception {
+		ShortLivedCounts counts = new ShortLivedCounts(Duration.ofMillis(20), 10);
+		counts.get("q", () -> 1);
+		Thread.sleep(40);
+		AtomicLong recounts = new AtomicLong();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService callers = Executors.newFixedThreadPool(64);
+		try {
+			List<Future<Long>> answers = new ArrayList<>();
+			for (int i = 0; i < 64; i++) {
+				answers.add(callers.submit(() -> {
+					start.await();
+					return counts.get("q", () -> {
+						recounts.incrementAndGet();
+						sleep(300);
+						return 2;
+					});
+				}));
+			}
+			start.countDown();
+			List<Long> values = new ArrayList<>();
+			for (Future<Long> answer : answers) {
+				values.add(answer.get(10, TimeUnit.SECONDS));
+			}
+
+			assertThat(recounts).hasValue(1);
+			assertThat(values).containsOnly(1L, 2L).containsOnlyOnce(2L);
+		}
+		finally {
+			callers.shutdownNow();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.xietong.guides.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.xietong.batches.BatchManagement;
 import org.xietong.batches.BatchRules;
 import org.xietong.batches.BatchView;
 import org.xietong.batches.ProjectType;
+import org.xietong.guides.CataloguePage;
 import org.xietong.guides.GuideCatalogue;
 import org.xietong.guides.GuideQuery;
 import org.xietong.guides.GuideSort;
@@ -53,18 +55,27 @@ class CataloguePageController {
 	}
 
 	@GetMapping("/catalogue")
-	String catalogue(CatalogueFilter filter, @RequestParam(defaultValue = "0") int page, Locale locale, Model model,
-			HttpServletResponse response) {
+	String catalogue(CatalogueFilter filter, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String after, Locale locale, Model model, HttpServletResponse response) {
 		List<BatchView> recent = this.batches.search(null, 0, 50).items();
 		BatchView chosen = recent.stream().filter(batch -> filter.isBatch(batch.id())).findFirst().orElse(null);
 		BatchRules rules = (chosen == null) ? BatchRules.notice2024() : chosen.rules();
 		PageResult<GuideView> result;
+		String next = null;
 		Map<String, String> errors = Map.of();
 		try {
-			result = this.catalogue.search(filter.query(GuideQuery.published()), Math.max(page, 0), PAGE_SIZE);
+			// The next link carries the keyset cursor, so that paging on stays as fast as
+			// the first page.
+			CataloguePage found = this.catalogue.page(filter.query(GuideQuery.published()), Math.max(page, 0),
+					PAGE_SIZE, after);
+			result = found.asPageResult();
+			next = found.next();
 		}
 		catch (DomainException ex) {
-			errors = this.support.errors(ex, locale);
+			errors = new LinkedHashMap<>(this.support.errors(ex, locale));
+			if (errors.containsKey("after")) {
+				errors.put(GuidePageSupport.FORM, errors.get("after"));
+			}
 			response.setStatus(GuidePageSupport.status(ex));
 			result = new PageResult<>(List.of(), 0, PAGE_SIZE, 0);
 		}
@@ -76,6 +87,7 @@ class CataloguePageController {
 		model.addAttribute("sorts", List.of(GuideSort.values()));
 		model.addAttribute("result", result);
 		model.addAttribute("errors", errors);
+		model.addAttribute("next", next);
 		return "guides/catalogue";
 	}
 

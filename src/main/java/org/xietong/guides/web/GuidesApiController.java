@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.Role;
+import org.xietong.guides.CataloguePage;
 import org.xietong.guides.GuideCatalogue;
 import org.xietong.guides.GuideManagement;
 import org.xietong.guides.GuideQuery;
@@ -33,7 +34,6 @@ import org.xietong.guides.GuideView;
 import org.xietong.guides.SubmissionPreview;
 import org.xietong.guides.SubmittedGuides;
 import org.xietong.shared.DomainException;
-import org.xietong.shared.PageResult;
 
 @RestController
 @Tag(name = "Project guides")
@@ -115,17 +115,17 @@ class GuidesApiController {
 	@Operation(summary = "The catalogue, paged: the public sees published guides only; an enterprise contact its "
 			+ "own in every status with mine=true; the department every guide, filtered by status. sort: newest "
 			+ "(default), cash (per project, most first), title; enterprise: an id or part of the name; minCash: "
-			+ "the least cash per project; q: title, enterprise name and description")
-	PageResult<GuideView> list(@AuthenticationPrincipal CurrentUser user, @ParameterObject CatalogueFilter filter,
+			+ "the least cash per project; q: title, enterprise name and description. Deep pages: send the answer's "
+			+ "next as after (keyset; page is then only echoed); a cursor not written for this sort: 422 "
+			+ "INVALID_CURSOR")
+	CataloguePage list(@AuthenticationPrincipal CurrentUser user, @ParameterObject CatalogueFilter filter,
 			@Parameter(description = "an enterprise contact's own guides") @RequestParam(
 					defaultValue = "false") boolean mine,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		PageResult<GuideView> found = this.catalogue.search(filter.query(scope(user, mine)), page, size);
-		if (GuideAccess.isDepartment(user) || mine) {
-			return found;
-		}
-		return new PageResult<>(found.items().stream().map(GuideView::forPublic).toList(), found.page(), found.size(),
-				found.total());
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@Parameter(description = "the next cursor of the previous page") @RequestParam(
+					required = false) String after) {
+		CataloguePage found = this.catalogue.page(filter.query(scope(user, mine)), page, size, after);
+		return (GuideAccess.isDepartment(user) || mine) ? found : found.map(GuideView::forPublic);
 	}
 
 	@GetMapping("/api/v1/guides.xlsx")
