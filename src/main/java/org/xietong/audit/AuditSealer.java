@@ -2,6 +2,7 @@ package org.xietong.audit;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,9 +55,14 @@ class AuditSealer implements SmartLifecycle {
 	/** A promise is checked once it is this old: sealed by then, under normal load. */
 	private static final Duration WITNESS_AGE = Duration.ofSeconds(2);
 
-	private final JdbcTemplate jdbc;
+	private final DataSource dataSource;
 
-	private final TransactionTemplate transaction;
+	/** Where sealing runs: the application's pool, or once started its own connection. */
+	private volatile JdbcTemplate jdbc;
+
+	private volatile TransactionTemplate transaction;
+
+	private HikariDataSource own;
 
 	private final ServerKey key;
 
@@ -77,6 +85,7 @@ class AuditSealer implements SmartLifecycle {
 	AuditSealer(DataSource dataSource, PlatformTransactionManager transactions, ServerKey key, Clock clock,
 			AuditWitness witness, @Value("${xietong.audit.seal-interval:PT0.2S}") Duration interval,
 			@Value("${xietong.audit.sealing:true}") boolean enabled) {
+		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(transactions);
 		this.key = key;
@@ -219,9 +228,15 @@ class AuditSealer implements SmartLifecycle {
 		this.paused = false;
 	}
 
+	/**
+	 * Starts sealing on a connection of its own, beside the application's pool: at a
+	 * deadline every pooled connection has requests queued for it, and a sealer waiting
+	 * its turn among them would let the lag grow with the queue.
+	 */
 	@Override
 	public synchronized void start() {
 		if (this.enabled && this.executor == null) {
+			useOwnConnection();
 			this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
 				Thread thread = new Thread(runnable, "audit-sealer");
 				thread.setDaemon(true);
@@ -243,6 +258,33 @@ class AuditSealer implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 			this.executor = null;
+		}
+		if (this.own != null) {
+			this.own.close();
+			this.own = null;
+		}
+	}
+
+	private void useOwnConnection() {
+		try {
+			if (!this.dataSource.isWrapperFor(HikariDataSource.class)) {
+				return;
+			}
+			HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
+			HikariDataSource own = new HikariDataSource();
+			own.setPoolName("audit-sealer");
+			own.setJdbcUrl(pool.getJdbcUrl());
+			own.setUsername(pool.getUsername());
+			own.setPassword(pool.getPassword());
+			own.setMaximumPoolSize(1);
+			own.setMinimumIdle(1);
+			own.setInitializationFailTimeout(-1);
+			this.own = own;
+			this.jdbc = new JdbcTemplate(own);
+			this.transaction = new TransactionTemplate(new JdbcTransactionManager(own));
+		}
+		catch (SQLException ex) {
+			log.warn("Audit sealing shares the application's pool: {}", ex.getMessage());
 		}
 	}
 

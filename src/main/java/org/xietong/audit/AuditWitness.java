@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -82,6 +83,15 @@ class AuditWitness {
 	 * is broken until it is back as it was.
 	 */
 	void check(Duration age) {
+		check(age, this.jdbc);
+	}
+
+	/** {@link #check(Duration)}, on the sealer's own connection. */
+	void check(Duration age, JdbcTemplate template) {
+		check(age, JdbcClient.create(template));
+	}
+
+	private void check(Duration age, JdbcClient jdbc) {
 		Instant cutoff = this.clock.instant().minus(age);
 		Map<Long, String> due = new HashMap<>();
 		this.pending.forEach((id, promise) -> {
@@ -99,7 +109,7 @@ class AuditWitness {
 		for (int from = 0; from < ids.size(); from += 1000) {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
 			Map<Long, Stored> stored = new HashMap<>();
-			this.jdbc.sql("SELECT id, mac, seq IS NOT NULL AS sealed FROM audit_entries WHERE id IN (:ids)")
+			jdbc.sql("SELECT id, mac, seq IS NOT NULL AS sealed FROM audit_entries WHERE id IN (:ids)")
 				.param("ids", chunk)
 				.query((rs, n) -> stored.put(rs.getLong("id"),
 						new Stored(rs.getString("mac"), rs.getBoolean("sealed"))))
