@@ -165,18 +165,33 @@ public class ApprovalPublication {
 					+ (projects.isEmpty() ? "" : " (" + projects.get(0).number() + " to "
 							+ projects.get(projects.size() - 1).number() + ")")
 					+ ", " + rejected.size() + " rejected"));
-		for (ProjectView project : projects) {
-			this.events.publishEvent(new ProjectApproved(project.id(), project.number(), project.applicationId(),
-					batchId, project.leaderId(), project.universityId(), project.enterpriseId(), project.title(),
-					project.key()));
-		}
-		for (Approvals.Row row : rows) {
-			if (!row.decision().approved()) {
-				this.events.publishEvent(new ApplicationRejectedAtApproval(row.applicationId(), batchId, row.leaderId(),
-						row.universityId(), row.enterpriseId(), row.title(), row.decision().reason()));
-			}
-		}
+		List<ProjectApproved> told = projects.stream()
+			.map(project -> new ProjectApproved(project.id(), project.number(), project.applicationId(), batchId,
+					project.leaderId(), project.universityId(), project.enterpriseId(), project.title(), project.key()))
+			.toList();
+		List<ApplicationRejectedAtApproval> refused = rows.stream()
+			.filter(row -> !row.decision().approved())
+			.map(row -> new ApplicationRejectedAtApproval(row.applicationId(), batchId, row.leaderId(),
+					row.universityId(), row.enterpriseId(), row.title(), row.decision().reason()))
+			.toList();
+		publishInParts(batchId, told, refused);
 		return new Result(batchId, projects.size(), rejected.size(), projects);
+	}
+
+	/**
+	 * The decisions as events of at most {@link ApprovalListPublished#MAX_ITEMS} items.
+	 */
+	private void publishInParts(UUID batchId, List<ProjectApproved> approved,
+			List<ApplicationRejectedAtApproval> rejected) {
+		int max = ApprovalListPublished.MAX_ITEMS;
+		for (int from = 0; from < approved.size(); from += max) {
+			this.events.publishEvent(new ApprovalListPublished(batchId,
+					List.copyOf(approved.subList(from, Math.min(approved.size(), from + max))), List.of()));
+		}
+		for (int from = 0; from < rejected.size(); from += max) {
+			this.events.publishEvent(new ApprovalListPublished(batchId, List.of(),
+					List.copyOf(rejected.subList(from, Math.min(rejected.size(), from + max)))));
+		}
 	}
 
 	/** What a batch's project numbers begin with: {@code <year>-<province>}. */
