@@ -143,6 +143,8 @@ for MODE in $MODES; do
 		sleep "$KILL_AT"
 		echo "  kill -9 of Xietong at ${KILL_AT} s into the burst"
 		stop_app -9
+		echo "  audit entries committed but not yet sealed when the JVM died (sealed after the restart):" \
+			"$(psql -qtAX -c 'SELECT count(*) FROM audit_entries WHERE seq IS NULL' 2>/dev/null || echo unknown)"
 		wait "$CLIENT_PID"
 		echo "  restarting on the same data folder"
 		start_app "$MODE"

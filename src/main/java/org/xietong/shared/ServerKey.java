@@ -20,6 +20,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,6 +84,22 @@ public class ServerKey {
 		}
 		catch (IllegalArgumentException | GeneralSecurityException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * A secret for one purpose, derived from the private key (HMAC-SHA256 of the purpose
+	 * under the key's encoding): every instance sharing the data folder derives the same,
+	 * and nobody without the key file can.
+	 */
+	public byte[] derive(String purpose) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.privateKey.getEncoded(), "HmacSHA256"));
+			return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("cannot derive a key", ex);
 		}
 	}
 

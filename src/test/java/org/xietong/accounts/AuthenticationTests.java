@@ -174,7 +174,7 @@ class AuthenticationTests {
 		String token = this.api.token(this.username, PASSWORD);
 		this.api.delete("/api/v1/auth/token", token);
 
-		var actions = this.jdbc.sql("SELECT action FROM audit_entries WHERE actor = :actor ORDER BY seq")
+		var actions = this.jdbc.sql("SELECT action FROM audit_entries WHERE actor = :actor ORDER BY id")
 			.param("actor", this.username)
 			.query(String.class)
 			.list();

@@ -98,7 +98,7 @@ class RoleSeparationTests {
 
 		assertThat(deniedCount()).isEqualTo(before + 1);
 		String subject = this.jdbc
-			.sql("SELECT subject_id FROM audit_entries WHERE action = 'PERMISSION_DENIED' ORDER BY seq DESC LIMIT 1")
+			.sql("SELECT subject_id FROM audit_entries WHERE action = 'PERMISSION_DENIED' ORDER BY id DESC LIMIT 1")
 			.query(String.class)
 			.single();
 		assertThat(subject).isEqualTo("GET /api/v1/audit");

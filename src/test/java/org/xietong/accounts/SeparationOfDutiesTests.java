@@ -56,7 +56,7 @@ class SeparationOfDutiesTests {
 		assertThat(exists(username)).isFalse();
 		assertThat(this.jdbc.sql("""
 				SELECT actor || ' ' || subject_id FROM audit_entries WHERE action = 'PERMISSION_DENIED'
-				ORDER BY seq DESC LIMIT 1""").query(String.class).single()).isEqualTo("sysadmin POST /api/v1/users");
+				ORDER BY id DESC LIMIT 1""").query(String.class).single()).isEqualTo("sysadmin POST /api/v1/users");
 	}
 
 	@Test

@@ -1,7 +1,9 @@
 package org.xietong.audit;
 
+import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +16,10 @@ import org.xietong.support.PlatformTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The trail is tamper-evident: whoever edits, deletes or inserts a row directly in the
- * database is found out by {@code verify}, which names the first entry that does not fit.
- * Each test puts the rows back as they were.
+ * The trail is tamper-evident: whoever edits, deletes, inserts or reorders a row directly
+ * in the database is found out by {@code verify}, which names the first entry that does
+ * not fit, whether the sealer has chained it yet or not. Each test puts the rows back as
+ * they were.
  */
 @PlatformTest
 class AuditChainTests {
@@ -26,6 +29,9 @@ class AuditChainTests {
 
 	@Autowired
 	AuditTrail trail;
+
+	@Autowired
+	AuditSealer sealer;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -41,15 +47,22 @@ class AuditChainTests {
 		for (int i = 0; i < 3; i++) {
 			this.trail.record(AuditEvent.of("TEST_EVENT", "Thing", "t-" + i).after("state " + i));
 		}
+		this.sealer.seal();
+	}
+
+	@AfterEach
+	void resumeSealing() {
+		this.sealer.resume();
 	}
 
 	@Test
-	void anUntouchedChainIsIntact() {
+	void anUntouchedChainIsIntactAndSealedThroughItsHead() {
 		Response verify = this.api.get("/api/v1/audit/verify", this.auditor);
 
 		assertThat(verify.status()).isEqualTo(200);
 		assertThat(verify.json().get("intact").asBoolean()).isTrue();
-		assertThat(verify.json().get("entries").asLong()).isEqualTo(lastSeq());
+		assertThat(verify.json().get("sealedThrough").asLong()).isEqualTo(lastSeq());
+		assertThat(verify.json().get("entries").asLong()).isGreaterThanOrEqualTo(lastSeq());
 	}
 
 	@Test
@@ -98,36 +111,17 @@ class AuditChainTests {
 
 	@Test
 	void detectsADeletedEntry() {
-		long seq = lastSeq() - 1;
-		Map<String, Object> row = this.jdbc.sql("SELECT * FROM audit_entries WHERE seq = :seq")
-			.param("seq", seq)
-			.query()
-			.singleRow();
-		this.jdbc.sql("DELETE FROM audit_entries WHERE seq = :seq").param("seq", seq).update();
-		try {
-			ChainVerification verification = this.trail.verify();
-			assertThat(verification.intact()).isFalse();
-			assertThat(verification.firstBrokenEntry()).isEqualTo(seq);
-		}
-		finally {
-			this.jdbc.sql("""
-					INSERT INTO audit_entries (seq, occurred_at, actor, actor_role, organization_id, client_address,
-					  action, subject_type, subject_id, before_summary, after_summary, prev_hash, hash)
-					VALUES (:seq, :occurred_at, :actor, :actor_role, :organization_id, :client_address, :action,
-					  :subject_type, :subject_id, :before_summary, :after_summary, :prev_hash, :hash)""")
-				.params(row)
-				.update();
-		}
-		assertThat(this.trail.verify().intact()).isTrue();
+		assertDeletionFound(lastSeq() - 1);
 	}
 
 	@Test
 	void detectsTheLastEntryDeleted() {
-		long seq = lastSeq();
-		Map<String, Object> row = this.jdbc.sql("SELECT * FROM audit_entries WHERE seq = :seq")
-			.param("seq", seq)
-			.query()
-			.singleRow();
+		assertDeletionFound(lastSeq());
+	}
+
+	private void assertDeletionFound(long seq) {
+		Map<String, Object> row = row("seq", seq);
+		this.sealer.pause();
 		this.jdbc.sql("DELETE FROM audit_entries WHERE seq = :seq").param("seq", seq).update();
 		try {
 			ChainVerification verification = this.trail.verify();
@@ -135,19 +129,14 @@ class AuditChainTests {
 			assertThat(verification.firstBrokenEntry()).isEqualTo(seq);
 		}
 		finally {
-			this.jdbc.sql("""
-					INSERT INTO audit_entries (seq, occurred_at, actor, actor_role, organization_id, client_address,
-					  action, subject_type, subject_id, before_summary, after_summary, prev_hash, hash)
-					VALUES (:seq, :occurred_at, :actor, :actor_role, :organization_id, :client_address, :action,
-					  :subject_type, :subject_id, :before_summary, :after_summary, :prev_hash, :hash)""")
-				.params(row)
-				.update();
+			restore(row);
 		}
 		assertThat(this.trail.verify().intact()).isTrue();
 	}
 
 	@Test
 	void detectsAnInsertedEntry() {
+		this.sealer.pause();
 		long seq = lastSeq() + 1;
 		String head = this.jdbc.sql("SELECT last_hash FROM audit_chain_head").query(String.class).single();
 		this.jdbc.sql("""
@@ -164,6 +153,100 @@ class AuditChainTests {
 		}
 		finally {
 			this.jdbc.sql("DELETE FROM audit_entries WHERE seq = :seq").param("seq", seq).update();
+		}
+		assertThat(this.trail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void detectsTwoEntriesSwapped() {
+		long first = lastSeq() - 1;
+		this.sealer.pause();
+		swap("seq", first, first + 1);
+		try {
+			ChainVerification verification = this.trail.verify();
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.firstBrokenEntry()).isEqualTo(first);
+		}
+		finally {
+			swap("seq", first, first + 1);
+		}
+		assertThat(this.trail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void anEntryNotYetSealedThatIsEditedIsFound() {
+		this.sealer.pause();
+		AuditEntry entry = this.trail.record(AuditEvent.of("TEST_EVENT", "Thing", "unsealed").after("as written"));
+		this.jdbc.sql("UPDATE audit_entries SET after_summary = 'forged' WHERE id = :id")
+			.param("id", entry.id())
+			.update();
+		try {
+			ChainVerification verification = this.trail.verify();
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.firstBrokenEntry()).isNull();
+			assertThat(verification.brokenEntryId()).isEqualTo(entry.id());
+			assertThat(verification.unsealed()).isGreaterThanOrEqualTo(1);
+		}
+		finally {
+			this.jdbc.sql("UPDATE audit_entries SET after_summary = 'as written' WHERE id = :id")
+				.param("id", entry.id())
+				.update();
+		}
+		assertThat(this.trail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void anEntryNotYetSealedThatIsDeletedIsFound() {
+		this.sealer.pause();
+		AuditEntry entry = this.trail.record(AuditEvent.of("TEST_EVENT", "Thing", "unsealed").after("as written"));
+		Map<String, Object> row = row("id", entry.id());
+		this.jdbc.sql("DELETE FROM audit_entries WHERE id = :id").param("id", entry.id()).update();
+		try {
+			ChainVerification verification = this.trail.verify();
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.brokenEntryId()).isEqualTo(entry.id());
+			assertThat(verification.reason()).contains("missing");
+		}
+		finally {
+			restore(row);
+		}
+		assertThat(this.trail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void anEntryNotYetSealedThatIsInsertedIsFound() {
+		this.sealer.pause();
+		long id = this.jdbc.sql("""
+				INSERT INTO audit_entries (occurred_at, actor, action, mac)
+				VALUES (CURRENT_TIMESTAMP, 'intruder', 'USER_CREATED', :mac) RETURNING id""")
+			.param("mac", "f".repeat(64))
+			.query(Long.class)
+			.single();
+		try {
+			ChainVerification verification = this.trail.verify();
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.brokenEntryId()).isEqualTo(id);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM audit_entries WHERE id = :id").param("id", id).update();
+		}
+		assertThat(this.trail.verify().intact()).isTrue();
+	}
+
+	@Test
+	void entriesNotYetSealedThatAreReorderedAreFound() {
+		this.sealer.pause();
+		List<AuditEntry> entries = this.trail.recordAll(
+				List.of(AuditEvent.of("TEST_EVENT", "Thing", "first"), AuditEvent.of("TEST_EVENT", "Thing", "second")));
+		long first = entries.get(0).id();
+		swap("id", first, entries.get(1).id());
+		try {
+			ChainVerification verification = this.trail.verify();
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.brokenEntryId()).isEqualTo(first);
+		}
+		finally {
+			swap("id", first, entries.get(1).id());
 		}
 		assertThat(this.trail.verify().intact()).isTrue();
 	}
@@ -190,6 +273,31 @@ class AuditChainTests {
 
 	private long lastSeq() {
 		return this.jdbc.sql("SELECT last_seq FROM audit_chain_head").query(Long.class).single();
+	}
+
+	private Map<String, Object> row(String column, long value) {
+		return this.jdbc.sql("SELECT * FROM audit_entries WHERE " + column + " = :v")
+			.param("v", value)
+			.query()
+			.singleRow();
+	}
+
+	private void restore(Map<String, Object> row) {
+		this.jdbc.sql("""
+				INSERT INTO audit_entries (id, seq, occurred_at, actor, actor_role, organization_id, client_address,
+				  action, subject_type, subject_id, before_summary, after_summary, prev_hash, hash, mac)
+				VALUES (:id, :seq, :occurred_at, :actor, :actor_role, :organization_id, :client_address, :action,
+				  :subject_type, :subject_id, :before_summary, :after_summary, :prev_hash, :hash, :mac)""")
+			.params(row)
+			.update();
+	}
+
+	/** Swaps two rows' {@code column} (seq or id), through a value no row has. */
+	private void swap(String column, long a, long b) {
+		String sql = "UPDATE audit_entries SET " + column + " = :to WHERE " + column + " = :from";
+		this.jdbc.sql(sql).param("from", a).param("to", -1L).update();
+		this.jdbc.sql(sql).param("from", b).param("to", a).update();
+		this.jdbc.sql(sql).param("from", -1L).param("to", b).update();
 	}
 
 }

@@ -256,7 +256,7 @@ class BatchesApiTests {
 		assertThat(changed.json().get("rules")).isEqualTo(JSON.readTree(NOTICE_RULES));
 		var entries = this.jdbc
 			.sql("SELECT action, actor, before_summary, after_summary FROM audit_entries WHERE subject_id = :id "
-					+ "ORDER BY seq")
+					+ "ORDER BY id")
 			.param("id", id)
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) })
 			.list();

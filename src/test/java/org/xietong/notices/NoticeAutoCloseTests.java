@@ -208,7 +208,7 @@ class NoticeAutoCloseTests {
 	/** Who closed the notice, by its audit entries. */
 	private List<String> closings(GuideNotice notice) {
 		return this.jdbc
-			.sql("SELECT actor FROM audit_entries WHERE action = 'NOTICE_CLOSED' AND subject_id = :id ORDER BY seq")
+			.sql("SELECT actor FROM audit_entries WHERE action = 'NOTICE_CLOSED' AND subject_id = :id ORDER BY id")
 			.param("id", notice.id().toString())
 			.query(String.class)
 			.list();

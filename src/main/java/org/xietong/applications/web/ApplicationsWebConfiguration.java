@@ -17,8 +17,8 @@ class ApplicationsWebConfiguration {
 	 */
 	@Bean
 	PublicPaths verificationPublicPaths() {
-		return () -> List.of(PublicPath.get("/api/v1/verify/key"), PublicPath.get("/api/v1/verify/receipts/*"),
-				PublicPath.get("/verify"));
+		return () -> List.of(PublicPath.get("/api/v1/verify/key"), PublicPath.get("/api/v1/verify/audit-head"),
+				PublicPath.get("/api/v1/verify/receipts/*"), PublicPath.get("/verify"));
 	}
 
 }

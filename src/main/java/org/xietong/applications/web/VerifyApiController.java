@@ -1,5 +1,7 @@
 package org.xietong.applications.web;
 
+import java.util.Optional;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -10,6 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xietong.applications.ReceiptService;
 import org.xietong.applications.ReceiptVerification;
+import org.xietong.audit.AuditHead;
+import org.xietong.audit.AuditTrail;
+import org.xietong.shared.DomainException;
 
 @RestController
 @Tag(name = "Verification")
@@ -17,8 +22,20 @@ class VerifyApiController {
 
 	private final ReceiptService receipts;
 
-	VerifyApiController(ReceiptService receipts) {
+	private final AuditTrail audit;
+
+	VerifyApiController(ReceiptService receipts, AuditTrail audit) {
 		this.receipts = receipts;
+		this.audit = audit;
+	}
+
+	@GetMapping("/api/v1/verify/audit-head")
+	@Operation(summary = "The audit trail's latest signed head (anyone): seq, hash, sealedAt, keyId and the Ed25519 "
+			+ "signature over the lines xietong-audit-head-v1, seq, hash, sealedAt; with seq=, the head signed at "
+			+ "that position. Keep one and ask later whether the chain still has that hash there")
+	AuditHead auditHead(@RequestParam(required = false) Long seq) {
+		Optional<AuditHead> head = (seq == null) ? this.audit.latestHead() : this.audit.head(seq);
+		return head.orElseThrow(() -> DomainException.notFound("audit head"));
 	}
 
 	@GetMapping(path = "/api/v1/verify/key", produces = "application/x-pem-file")

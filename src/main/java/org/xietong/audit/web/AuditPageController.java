@@ -42,24 +42,27 @@ class AuditPageController {
 		model.addAttribute("filter", filter);
 		model.addAttribute("result", this.trail.find(filter.query(this.zone), Math.max(page, 0), 50));
 		model.addAttribute("time", TIME.withZone(this.zone));
+		model.addAttribute("sealing", this.trail.sealing());
 		return "audit/list";
 	}
 
 	@GetMapping("/verify")
 	String verify(Model model) {
 		model.addAttribute("verification", this.trail.verify());
+		model.addAttribute("sealing", this.trail.sealing());
+		model.addAttribute("head", this.trail.latestHead().orElse(null));
 		return "audit/verify";
 	}
 
 	@GetMapping("/export.csv")
 	void export(AuditFilter filter, HttpServletResponse response) throws IOException {
-		PrintWriter out = Csv.open(response, "audit.csv", "seq", "time", "actor", "role", "organization", "client",
-				"action", "subject_type", "subject_id", "before", "after", "hash");
+		PrintWriter out = Csv.open(response, "audit.csv", "id", "seq", "time", "actor", "role", "organization",
+				"client", "action", "subject_type", "subject_id", "before", "after", "hash");
 		DateTimeFormatter time = TIME.withZone(this.zone);
 		this.trail.forEach(filter.query(this.zone),
-				e -> Csv.row(out, e.seq(), time.format(e.occurredAt()), e.actor(), e.actorRole(), e.organizationId(),
-						e.clientAddress(), e.action(), e.subjectType(), e.subjectId(), e.before(), e.after(),
-						e.hash()));
+				e -> Csv.row(out, e.id(), e.seq(), time.format(e.occurredAt()), e.actor(), e.actorRole(),
+						e.organizationId(), e.clientAddress(), e.action(), e.subjectType(), e.subjectId(), e.before(),
+						e.after(), e.hash()));
 		out.flush();
 	}
 
