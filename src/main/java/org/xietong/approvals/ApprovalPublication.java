@@ -116,8 +116,7 @@ public class ApprovalPublication {
 					unnoticed.size() + " approvals have not stood through a closed approval notice", unnoticed.size())
 				.detailKey("error.NOTICE_NOT_CLOSED.approvals");
 		}
-		Map<UUID, GuideView> guides = new LinkedHashMap<>();
-		rows.forEach(row -> guides.computeIfAbsent(row.guideId(), id -> this.guides.find(id).orElseThrow()));
+		Map<UUID, GuideView> guides = this.guides.findAll(rows.stream().map(Approvals.Row::guideId).toList());
 		// One collation key per name, not a collation per comparison: a national list has
 		// 15,000 rows but a few hundred enterprises and guides.
 		Collator pinyin = Collator.getInstance(Locale.CHINA);
