@@ -36,7 +36,8 @@ import zipfile
 def heap_bytes(base):
     url = urllib.parse.urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
-    conn.request("GET", "/actuator/prometheus")
+    conn.request("GET", "/actuator/prometheus",
+                 headers={"Authorization": "Bearer " + os.environ.get("BENCH_METRICS_TOKEN", "")})
     text = conn.getresponse().read().decode()
     conn.close()
     total = 0.0

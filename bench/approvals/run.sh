@@ -11,8 +11,10 @@
 #     publication;
 #   - publication, POST /api/v1/batches/{id}/approvals/publish: wall time, projects opened, the JVM's heap before,
 #     at its peak, after and live after a full GC, the numbers checked to be exactly 2024-JL-0001..<approved>
-#     with no gap, pg_stat_statements, thread dumps of the publishing thread when it runs long, and how long the
-#     notifications it sets off (inbox and mail outbox, after commit) take to drain;
+#     with no gap, pg_stat_statements, thread dumps of the publishing thread when it runs long, 3 s into it a
+#     sign-in and a teacher's autosave (bench/approvals/draft.sql) against a goal of 1 s each, how long after
+#     its answer the sealer had chained its audit entries, and how long the notifications it sets off (inbox and
+#     mail outbox, after commit) take to drain;
 #   - the public list, GET /api/v1/batches/{id}/approvals?page=K&size=20: 500 requests one after the other at
 #     random pages (p50/p99), the same with a q= text filter, then throughput with wrk (16 connections);
 #   - the exports, GET .../approvals.xlsx and .pdf of every project: wall time, size, peak heap.
@@ -103,10 +105,13 @@ psql -q -c "CREATE EXTENSION pg_stat_statements"
 PG_MASTER=$(head -n 1 "$WORK/pgdata/postmaster.pid")
 DB="jdbc:postgresql://localhost:$PGPORT/postgres"
 
+# The heap is read from /actuator/prometheus, which answers only the metrics credential.
+export BENCH_METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 echo "== Starting Xietong (demo profile, PostgreSQL, -Xmx1g) on port $APP_PORT ${APP_ARGS:+with $APP_ARGS}"
 # shellcheck disable=SC2086
 XIETONG_HOME="$WORK/home" SPRING_DATASOURCE_URL=$DB SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-	java -Xmx1g -jar "$APP_JAR" --spring.profiles.active=demo --server.port=$APP_PORT $APP_ARGS >"$WORK/app.log" 2>&1 &
+	java -Xmx1g -jar "$APP_JAR" --spring.profiles.active=demo --server.port=$APP_PORT \
+	--xietong.metrics.token="$BENCH_METRICS_TOKEN" $APP_ARGS >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "$BASE/actuator/health" >/dev/null || { echo "Xietong did not start"; tail -50 "$WORK/app.log"; exit 1; }
