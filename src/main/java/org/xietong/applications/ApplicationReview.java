@@ -127,12 +127,14 @@ public class ApplicationReview {
 					.illegalTransition((chunk.size() - moved) + " of the applications are not recommended", next);
 			}
 		}
+		List<AuditEvent> audited = new java.util.ArrayList<>(all.size());
 		for (UUID id : all) {
 			String reason = reasons.apply(id);
-			this.audit.record(AuditEvent.of(action, "Application", id)
+			audited.add(AuditEvent.of(action, "Application", id)
 				.before("status=" + ApplicationStatus.RECOMMENDED)
 				.after("status=" + next + ((reason == null) ? "" : ", reason=" + reason)));
 		}
+		this.audit.recordAll(audited);
 	}
 
 	private List<Application> loadAll(Collection<UUID> ids, Predicate<ApplicationStatus> allowed) {

@@ -1,16 +1,19 @@
 package org.xietong.approvals;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,15 +96,7 @@ public class ApprovalPublication {
 		Approvals.requireDepartment(user);
 		BatchView batch = this.batches.find(batchId).orElseThrow(() -> DomainException.notFound("batch"));
 		this.approvals.lockRound(batchId);
-		List<Approvals.Row> rows = this.jdbc.sql("""
-				SELECT a.id FROM applications a LEFT JOIN approval_decisions d ON d.application_id = a.id
-				WHERE a.batch_id = :batch AND a.status = 'RECOMMENDED'""")
-			.param("batch", batchId)
-			.query(UUID.class)
-			.list()
-			.stream()
-			.map(id -> this.approvals.row(id).orElseThrow())
-			.toList();
+		List<Approvals.Row> rows = this.approvals.recommended(batchId);
 		List<FieldViolation> pending = rows.stream()
 			.filter(row -> row.decision() == null)
 			.map(row -> new FieldViolation("applications", "DECISION_PENDING", row.number() + " " + row.title()))
@@ -121,15 +116,18 @@ public class ApprovalPublication {
 					unnoticed.size() + " approvals have not stood through a closed approval notice", unnoticed.size())
 				.detailKey("error.NOTICE_NOT_CLOSED.approvals");
 		}
-		Map<UUID, GuideView> guides = new LinkedHashMap<>();
-		rows.forEach(row -> guides.computeIfAbsent(row.guideId(), id -> this.guides.find(id).orElseThrow()));
+		Map<UUID, GuideView> guides = this.guides.findAll(rows.stream().map(Approvals.Row::guideId).toList());
+		// One collation key per name, not a collation per comparison: a national list has
+		// 15,000 rows but a few hundred enterprises and guides.
 		Collator pinyin = Collator.getInstance(Locale.CHINA);
+		Map<String, CollationKey> keys = new HashMap<>();
+		Function<String, CollationKey> key = name -> keys.computeIfAbsent(name, pinyin::getCollationKey);
 		List<Approvals.Row> approved = rows.stream()
 			.filter(row -> row.decision().approved())
 			.sorted(Comparator.comparing((Approvals.Row row) -> !row.decision().key())
-				.thenComparing(Approvals.Row::enterpriseName, pinyin)
+				.thenComparing(row -> key.apply(row.enterpriseName()))
 				.thenComparing(Approvals.Row::enterpriseId)
-				.thenComparing(Approvals.Row::guideTitle, pinyin)
+				.thenComparing(row -> key.apply(row.guideTitle()))
 				.thenComparing(Approvals.Row::guideId)
 				.thenComparing(Approvals.Row::number))
 			.toList();
@@ -166,18 +164,33 @@ public class ApprovalPublication {
 					+ (projects.isEmpty() ? "" : " (" + projects.get(0).number() + " to "
 							+ projects.get(projects.size() - 1).number() + ")")
 					+ ", " + rejected.size() + " rejected"));
-		for (ProjectView project : projects) {
-			this.events.publishEvent(new ProjectApproved(project.id(), project.number(), project.applicationId(),
-					batchId, project.leaderId(), project.universityId(), project.enterpriseId(), project.title(),
-					project.key()));
-		}
-		for (Approvals.Row row : rows) {
-			if (!row.decision().approved()) {
-				this.events.publishEvent(new ApplicationRejectedAtApproval(row.applicationId(), batchId, row.leaderId(),
-						row.universityId(), row.enterpriseId(), row.title(), row.decision().reason()));
-			}
-		}
+		List<ProjectApproved> told = projects.stream()
+			.map(project -> new ProjectApproved(project.id(), project.number(), project.applicationId(), batchId,
+					project.leaderId(), project.universityId(), project.enterpriseId(), project.title(), project.key()))
+			.toList();
+		List<ApplicationRejectedAtApproval> refused = rows.stream()
+			.filter(row -> !row.decision().approved())
+			.map(row -> new ApplicationRejectedAtApproval(row.applicationId(), batchId, row.leaderId(),
+					row.universityId(), row.enterpriseId(), row.title(), row.decision().reason()))
+			.toList();
+		publishInParts(batchId, told, refused);
 		return new Result(batchId, projects.size(), rejected.size(), projects);
+	}
+
+	/**
+	 * The decisions as events of at most {@link ApprovalListPublished#MAX_ITEMS} items.
+	 */
+	private void publishInParts(UUID batchId, List<ProjectApproved> approved,
+			List<ApplicationRejectedAtApproval> rejected) {
+		int max = ApprovalListPublished.MAX_ITEMS;
+		for (int from = 0; from < approved.size(); from += max) {
+			this.events.publishEvent(new ApprovalListPublished(batchId,
+					List.copyOf(approved.subList(from, Math.min(approved.size(), from + max))), List.of()));
+		}
+		for (int from = 0; from < rejected.size(); from += max) {
+			this.events.publishEvent(new ApprovalListPublished(batchId, List.of(),
+					List.copyOf(rejected.subList(from, Math.min(rejected.size(), from + max)))));
+		}
 	}
 
 	/** What a batch's project numbers begin with: {@code <year>-<province>}. */

@@ -544,6 +544,16 @@ public class Approvals {
 			.optional();
 	}
 
+	/** The batch's recommended applications with their decisions, in one statement. */
+	List<Row> recommended(UUID batchId) {
+		return this.jdbc
+			.sql("SELECT " + ROW_COLUMNS + " FROM " + ROW_FROM
+					+ " WHERE a.batch_id = :batch AND a.status = 'RECOMMENDED'")
+			.param("batch", batchId)
+			.query(Approvals::row)
+			.list();
+	}
+
 	private static SqlWhere where(UUID batchId, QueueFilter filter) {
 		QueueFilter f = (filter == null) ? QueueFilter.none() : filter;
 		String state = (f.state() == null || f.state().isBlank()) ? null : f.state().strip().toUpperCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.xietong.accounts.Role;
 import org.xietong.approvals.ApplicationRejectedAtApproval;
+import org.xietong.approvals.ApprovalListPublished;
 import org.xietong.approvals.ProjectApproved;
 
 /**
@@ -19,8 +20,17 @@ class ApprovalNotifications {
 		this.inbox = inbox;
 	}
 
+	/**
+	 * A part of a publication, told in one transaction: a failure retries the whole part,
+	 * and the inbox's deduplication keeps the messages already written from doubling.
+	 */
 	@ApplicationModuleListener
-	void on(ProjectApproved event) {
+	void on(ApprovalListPublished event) {
+		event.approved().forEach(this::on);
+		event.rejected().forEach(this::on);
+	}
+
+	private void on(ProjectApproved event) {
 		String link = "/projects/" + event.projectId();
 		this.inbox.tell(event.leaderId(), "inbox.PROJECT_APPROVED", link, event.title(), event.number());
 		this.inbox.tellOrganization(event.universityId(), Role.UNIVERSITY_ADMIN, "inbox.PROJECT_APPROVED_UNIVERSITY",
@@ -29,8 +39,7 @@ class ApprovalNotifications {
 				link, event.title(), event.number());
 	}
 
-	@ApplicationModuleListener
-	void on(ApplicationRejectedAtApproval event) {
+	private void on(ApplicationRejectedAtApproval event) {
 		String link = "/applications/" + event.applicationId();
 		this.inbox.tell(event.leaderId(), "inbox.APPLICATION_REJECTED_AT_APPROVAL", link, event.title(),
 				event.reason());
