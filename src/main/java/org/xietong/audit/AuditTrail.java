@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -58,7 +59,7 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	private final byte[] macKey;
+	private final Function<String[], String> mac;
 
 	private final AuditWitness witness;
 
@@ -70,7 +71,7 @@ public class AuditTrail {
 		this.jdbcTemplate = new JdbcTemplate(dataSource);
 		this.jdbcTemplate.setFetchSize(1000);
 		this.clock = clock;
-		this.macKey = key.derive("xietong-audit-mac-v1");
+		this.mac = ChainHash.mac(key.derive("xietong-audit-mac-v1"));
 		this.witness = witness;
 	}
 
@@ -115,7 +116,7 @@ public class AuditTrail {
 			AuditEntry entry = new AuditEntry(ids.get(i), null, now, actorName, role, organization, address,
 					event.action(), event.subjectType(), truncate(event.subjectId(), 100), event.before(),
 					event.after(), null, null, null);
-			entries.add(entry.withMac(ChainHash.mac(this.macKey, entry.authenticated())));
+			entries.add(entry.withMac(this.mac.apply(entry.authenticated())));
 		}
 		OffsetDateTime occurredAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		this.jdbcTemplate.batchUpdate(INSERT, entries, 1000, (statement, entry) -> {
@@ -138,7 +139,7 @@ public class AuditTrail {
 
 	/** Whether {@code entry}'s MAC is the one its content and id must carry. */
 	boolean authentic(AuditEntry entry) {
-		return entry.mac() != null && entry.mac().equals(ChainHash.mac(this.macKey, entry.authenticated()));
+		return entry.mac() != null && entry.mac().equals(this.mac.apply(entry.authenticated()));
 	}
 
 	/** A page of entries, newest first. */

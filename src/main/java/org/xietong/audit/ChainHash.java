@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,17 +31,23 @@ final class ChainHash {
 	}
 
 	/**
-	 * A MAC under {@code key}: made fresh each time, since a {@link Mac} is not shared.
+	 * A MAC under {@code key}, with one {@link Mac} per thread made from it (a
+	 * {@link Mac} is not shared, and making one for every entry was a tenth of a
+	 * publication's time).
 	 */
-	static String mac(byte[] key, String... fields) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(encode(fields)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
-		}
+	static Function<String[], String> mac(byte[] key) {
+		SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
+		ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(spec);
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("HmacSHA256 is missing from this JVM", ex);
+			}
+		});
+		return fields -> HexFormat.of().formatHex(macs.get().doFinal(encode(fields)));
 	}
 
 	private static byte[] encode(String... fields) {
