@@ -206,7 +206,7 @@ class AuditSealer implements SmartLifecycle {
 			}
 			try {
 				seal();
-				this.witness.check(WITNESS_AGE);
+				this.witness.check(WITNESS_AGE, this.jdbc);
 			}
 			catch (RuntimeException ex) {
 				log.warn("Audit sealing failed; trying again in {}", this.interval, ex);

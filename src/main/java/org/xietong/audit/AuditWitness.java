@@ -1,8 +1,6 @@
 package org.xietong.audit;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,15 +35,12 @@ class AuditWitness {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
 	private final Map<Long, Promise> pending = new ConcurrentHashMap<>();
 
 	private final ConcurrentSkipListMap<Long, String> broken = new ConcurrentSkipListMap<>();
 
-	AuditWitness(JdbcClient jdbc, Clock clock) {
+	AuditWitness(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	/** Remembers {@code entries} once (and only if) their transaction commits. */
@@ -66,7 +61,7 @@ class AuditWitness {
 	}
 
 	private void keep(List<AuditEntry> entries) {
-		Instant now = this.clock.instant();
+		long now = System.nanoTime();
 		for (AuditEntry entry : entries) {
 			if (this.pending.size() >= LIMIT) {
 				log.warn("Audit witness holds {} entries not yet sealed; not watching more until sealing catches up",
@@ -82,20 +77,23 @@ class AuditWitness {
 	 * broken before: a sealed entry with its MAC is done with; a missing or altered one
 	 * is broken until it is back as it was.
 	 */
-	void check(Duration age) {
-		check(age, this.jdbc);
-	}
-
-	/** {@link #check(Duration)}, on the sealer's own connection. */
 	void check(Duration age, JdbcTemplate template) {
-		check(age, JdbcClient.create(template));
+		check(System.nanoTime() - age.toNanos(), JdbcClient.create(template));
 	}
 
-	private void check(Duration age, JdbcClient jdbc) {
-		Instant cutoff = this.clock.instant().minus(age);
+	/**
+	 * Looks up the promises committed before {@code nanoTime}
+	 * ({@link System#nanoTime()}): inside a snapshot taken after that moment, each of
+	 * them is visible, so that none committed since is taken for missing.
+	 */
+	void checkCommittedBefore(long nanoTime) {
+		check(nanoTime, this.jdbc);
+	}
+
+	private void check(long cutoff, JdbcClient jdbc) {
 		Map<Long, String> due = new HashMap<>();
 		this.pending.forEach((id, promise) -> {
-			if (!promise.committedAt().isAfter(cutoff)) {
+			if (promise.committedAt() - cutoff <= 0) {
 				due.put(id, promise.mac());
 			}
 		});
@@ -140,7 +138,7 @@ class AuditWitness {
 		return this.broken.firstEntry();
 	}
 
-	private record Promise(String mac, Instant committedAt) {
+	private record Promise(String mac, long committedAt) {
 	}
 
 	private record Stored(String mac, boolean sealed) {
