@@ -57,10 +57,13 @@ export PGHOST=localhost PGPORT PGUSER=postgres
 PG_MASTER=$(head -n 1 "$WORK/pgdata/postmaster.pid")
 psql -q -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' 
 DB="jdbc:postgresql://localhost:$PGPORT/postgres"
+# Extra JVM options for Xietong (BENCH_JVM_OPTS), e.g. a pause-time goal for G1.
+JVM_OPTS=${BENCH_JVM_OPTS:-}
 
 echo "== Starting Xietong (demo profile, PostgreSQL) on port $APP_PORT"
 XIETONG_HOME="$WORK/home" SPRING_DATASOURCE_URL=$DB SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-	java -Xmx1g -jar "$APP_JAR" --spring.profiles.active=demo --server.port=$APP_PORT >"$WORK/app.log" 2>&1 &
+	java -Xmx1g -Xlog:gc:file="$WORK/gc.log" $JVM_OPTS -jar "$APP_JAR" --spring.profiles.active=demo \
+	--server.port=$APP_PORT >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -sf "localhost:$APP_PORT/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "localhost:$APP_PORT/actuator/health" >/dev/null || { echo "Xietong did not start"; tail -50 "$WORK/app.log"; exit 1; }
@@ -186,5 +189,7 @@ echo
 python3 -c "
 p99 = float('$X_P99'); print('Goal: p99 <= 50 ms at $RATE requests/s: %.1f ms, %s' % (p99, 'met' if p99 <= 50 else 'NOT met'))"
 python3 -c "print('Goal: saturation throughput against the baseline (same SQL, same caching): %.2f' % (float('$X_RPS') / float('$B_RPS')))"
+echo "Xietong's GC pauses over the whole run (-Xlog:gc${JVM_OPTS:+, $JVM_OPTS}): $(grep -c 'Pause' "$WORK/gc.log") pauses," \
+	"the longest (ms): $(grep 'Pause' "$WORK/gc.log" | grep -o '[0-9.]*ms$' | tr -d 'ms' | sort -rn | head -5 | tr '\n' ' ')"
 } | tee "$WORK/summary.txt"
 cp "$WORK/summary.txt" bench/catalogue/last-run.txt
