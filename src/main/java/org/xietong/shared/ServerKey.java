@@ -15,16 +15,17 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,10 +47,14 @@ public class ServerKey {
 	private final String keyId;
 
 	/**
-	 * Signers already initialised with the private key, reused: each initSign derives the
-	 * key anew, a fifth of what a signature costs.
+	 * The private key's 32-byte seed and the public key's encoded point, as RFC 8032
+	 * names them: signing uses Bouncy Castle's Ed25519 with its precomputed tables, ten
+	 * times faster than the JDK's, which derives the public point again for every
+	 * signature. Ed25519 is deterministic: the signature is the same byte for byte.
 	 */
-	private final Queue<Signature> signers = new ConcurrentLinkedQueue<>();
+	private final byte[] seed;
+
+	private final byte[] publicPoint;
 
 	@org.springframework.beans.factory.annotation.Autowired
 	ServerKey(XietongProperties properties) {
@@ -60,6 +65,15 @@ public class ServerKey {
 		KeyPair pair = loadOrCreate(folder);
 		this.privateKey = pair.getPrivate();
 		this.publicKey = pair.getPublic();
+		this.seed = ((EdECPrivateKey) this.privateKey).getBytes()
+			.orElseThrow(() -> new IllegalStateException("the server's signing key has no seed"));
+		this.publicPoint = new byte[Ed25519.PUBLIC_KEY_SIZE];
+		Ed25519.generatePublicKey(this.seed, 0, this.publicPoint, 0);
+		byte[] encoded = this.publicKey.getEncoded();
+		if (!Arrays.equals(encoded, encoded.length - Ed25519.PUBLIC_KEY_SIZE, encoded.length, this.publicPoint, 0,
+				Ed25519.PUBLIC_KEY_SIZE)) {
+			throw new IllegalStateException("the server's signing key: its public half does not match its private");
+		}
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(this.publicKey.getEncoded());
 			this.keyId = HexFormat.of().formatHex(hash, 0, 8);
@@ -71,22 +85,10 @@ public class ServerKey {
 
 	/** Signs {@code text} (UTF-8); answers the signature in base64. */
 	public String sign(String text) {
-		try {
-			Signature signer = this.signers.poll();
-			if (signer == null) {
-				signer = Signature.getInstance(ALGORITHM);
-				signer.initSign(this.privateKey);
-			}
-			signer.update(text.getBytes(StandardCharsets.UTF_8));
-			String signature = Base64.getEncoder().encodeToString(signer.sign());
-			// sign() leaves the signer initialised with the same key, ready for the next
-			// text.
-			this.signers.offer(signer);
-			return signature;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("cannot sign", ex);
-		}
+		byte[] message = text.getBytes(StandardCharsets.UTF_8);
+		byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+		Ed25519.sign(this.seed, 0, this.publicPoint, 0, message, 0, message.length, signature, 0);
+		return Base64.getEncoder().encodeToString(signature);
 	}
 
 	/** Whether {@code signature} (base64) is this key's signature of {@code text}. */

@@ -2,6 +2,7 @@ package org.xietong.shared;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,28 @@ class ServerKeyTests {
 		ServerKey second = new ServerKey(folder);
 		assertThat(second.keyId()).isEqualTo(first.keyId());
 		assertThat(first.verifies("text", second.sign("text"))).isTrue();
+	}
+
+	@Test
+	void aSignatureIsTheJdksEd25519SignatureByteForByteAndChecksWithThePublishedKey() throws Exception {
+		Path folder = this.home.resolve("keys");
+		ServerKey key = new ServerKey(folder);
+		String pem = Files.readString(folder.resolve("server-signing-key.pem"));
+		String base64 = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27,
+				pem.indexOf("-----END PRIVATE KEY-----"));
+		java.security.PrivateKey privateKey = java.security.KeyFactory.getInstance("Ed25519")
+			.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(base64.trim())));
+		java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+		for (String text : List.of("", "receipt DL-2025-000001|2025-03-01T23:59:59+08:00|digest",
+				"吉林省产学合作协同育人项目 申报回执 №42", "x".repeat(5000))) {
+			jdk.initSign(privateKey);
+			jdk.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			String expected = Base64.getEncoder().encodeToString(jdk.sign());
+			String signature = key.sign(text);
+			assertThat(signature).as("signature of %.20s", text).isEqualTo(expected);
+			assertThat(key.verifies(text, signature)).isTrue();
+			assertThat(key.verifies(text + ".", signature)).as("the same signature on another text").isFalse();
+		}
 	}
 
 }
