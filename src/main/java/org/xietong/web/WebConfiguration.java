@@ -4,12 +4,14 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.xietong.accounts.CurrentUser;
 import org.xietong.accounts.PublicPaths;
@@ -17,6 +19,17 @@ import org.xietong.accounts.PublicPaths.PublicPath;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+	/** Spring MVC's request mapping, ruling mappings out by their literal start. */
+	@Bean
+	WebMvcRegistrations prefixedHandlerMapping() {
+		return new WebMvcRegistrations() {
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new PrefixedHandlerMapping();
+			}
+		};
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
