@@ -3,6 +3,7 @@ package org.xietong.guides;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -10,7 +11,11 @@ import java.util.function.LongSupplier;
  * Counts remembered for a short time, by key; bounded, so that odd filters cannot fill
  * memory. When a count has aged, one caller counts again while the others keep getting
  * the last count meanwhile: a slow count then delays one request, not every request that
- * arrives while it runs (nor do they all run it at once).
+ * arrives while it runs (nor do they all run it at once). Each count lives between three
+ * quarters of the lifetime and the whole of it, at random: counts first made together
+ * (the catalogue's usual filters, after a start) would otherwise all age in the same
+ * moment and be counted again at once, a burst of work that delays every request behind
+ * it.
  */
 final class ShortLivedCounts {
 
@@ -20,16 +25,23 @@ final class ShortLivedCounts {
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
+	private final LongSupplier nanoTime;
+
 	ShortLivedCounts(Duration lifetime, int maxEntries) {
+		this(lifetime, maxEntries, System::nanoTime);
+	}
+
+	ShortLivedCounts(Duration lifetime, int maxEntries, LongSupplier nanoTime) {
 		this.lifetimeNanos = lifetime.toNanos();
 		this.maxEntries = maxEntries;
+		this.nanoTime = nanoTime;
 	}
 
 	long get(String key, LongSupplier count) {
-		long now = System.nanoTime();
+		long now = this.nanoTime.getAsLong();
 		Entry entry = this.entries.get(key);
-		if (entry != null
-				&& (now - entry.countedAt() < this.lifetimeNanos || !entry.recounting().compareAndSet(false, true))) {
+		if (entry != null && (now - entry.countedAt() < entry.lifetimeNanos()
+				|| !entry.recounting().compareAndSet(false, true))) {
 			return entry.count();
 		}
 		long fresh;
@@ -45,7 +57,8 @@ final class ShortLivedCounts {
 		if (this.entries.size() >= this.maxEntries) {
 			this.entries.clear();
 		}
-		this.entries.put(key, new Entry(fresh, now, new AtomicBoolean()));
+		long lifetime = this.lifetimeNanos - ThreadLocalRandom.current().nextLong(this.lifetimeNanos / 4 + 1);
+		this.entries.put(key, new Entry(fresh, now, lifetime, new AtomicBoolean()));
 		return fresh;
 	}
 
@@ -53,7 +66,7 @@ final class ShortLivedCounts {
 		this.entries.clear();
 	}
 
-	private record Entry(long count, long countedAt, AtomicBoolean recounting) {
+	private record Entry(long count, long countedAt, long lifetimeNanos, AtomicBoolean recounting) {
 	}
 
 }

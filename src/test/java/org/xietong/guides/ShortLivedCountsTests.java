@@ -39,6 +39,30 @@ class ShortLivedCountsTests {
 	}
 
 	@Test
+	void countsMadeTogetherAgeAtDifferentMomentsBetweenThreeQuartersOfTheLifetimeAndTheWhole() {
+		AtomicLong now = new AtomicLong(1_000_000_000L);
+		ShortLivedCounts counts = new ShortLivedCounts(Duration.ofSeconds(10), 1000, now::get);
+		for (int i = 0; i < 64; i++) {
+			counts.get("k" + i, () -> 1);
+		}
+		now.addAndGet(Duration.ofMillis(7_400).toNanos());
+		assertThat(recounted(counts, 64)).as("before three quarters of the lifetime").isZero();
+		now.addAndGet(Duration.ofMillis(1_400).toNanos());
+		assertThat(recounted(counts, 64)).as("at 88 % of the lifetime: some, not all").isBetween(5, 59);
+		now.addAndGet(Duration.ofMillis(1_300).toNanos());
+		assertThat(recounted(counts, 64)).as("past the whole lifetime: the rest").isEqualTo(64);
+	}
+
+	/** How many of the keys are counted again now; every key then holds 2. */
+	private static int recounted(ShortLivedCounts counts, int keys) {
+		int recounted = 0;
+		for (int i = 0; i < keys; i++) {
+			recounted += (counts.get("k" + i, () -> 2) == 2) ? 1 : 0;
+		}
+		return recounted;
+	}
+
+	@Test
 	void neverHoldsMoreThanItsBound() {
 		ShortLivedCounts counts = new ShortLivedCounts(Duration.ofMinutes(1), 3);
 		for (int i = 0; i < 10; i++) {
