@@ -29,10 +29,10 @@ RATE=${BENCH_RATE:-100}
 OPEN_DURATION=${BENCH_OPEN_DURATION:-60}
 # Enough prepared teachers for the warm-up, the open-loop phase (RATE x OPEN_DURATION) and a burst of DURATION s at
 # up to 180/s; the burst says so when it runs out.
-TEACHERS=${BENCH_TEACHERS:-12000}
+TEACHERS=${BENCH_TEACHERS:-13500}
 FLOW_TEACHERS=${BENCH_FLOW_TEACHERS:-1000}
 FLOW_DURATION=${BENCH_FLOW_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-500}
+WARMUP=${BENCH_WARMUP:-2000}
 PREPARE_CONNECTIONS=${BENCH_PREPARE_CONNECTIONS:-16}
 # Sign-ins are not what is measured: a cheap BCrypt cost lets 25,000 of them happen in a minute, not ten.
 BCRYPT_COST=${BENCH_BCRYPT_COST:-4}
@@ -324,6 +324,10 @@ submit_phase() {
 	lag_report "$name"
 	wait_report "$name"
 	prom_delta "$name"
+	# Each statement costs PostgreSQL its protocol round, parse/bind and executor start beside its execution.
+	psql -qtAX -c "SELECT sum(calls), round(sum(total_exec_time)::numeric) FROM pg_stat_statements
+	  WHERE query NOT ILIKE '%pg_stat%'" | awk -F'|' -v ok="$OK" \
+		'ok > 0 {printf "  statements per submission: %.1f (%d calls; their execution %d ms in all, %.2f ms a submission)\n", $1 / ok, $1, $2, $2 / ok}'
 	statements_report 14
 }
 prom_delta() {
