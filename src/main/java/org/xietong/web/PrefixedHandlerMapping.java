@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -26,19 +27,55 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
 	private static final String[] ANY = { "" };
 
+	/**
+	 * The path of the lookup under way on this thread, when it can be compared literally.
+	 */
+	private static final ThreadLocal<String> LOOKUP = new ThreadLocal<>();
+
 	private final Map<RequestMappingInfo, String[]> starts = new ConcurrentHashMap<>();
 
 	@Override
+	protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+		LOOKUP.set(comparablePath(request));
+		try {
+			return super.lookupHandlerMethod(lookupPath, request);
+		}
+		finally {
+			LOOKUP.remove();
+		}
+	}
+
+	@Override
 	protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-		PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-		if (patterns != null && ServletRequestPathUtils.hasParsedRequestPath(request)) {
-			String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-			if (path.indexOf('%') < 0 && path.indexOf(';') < 0
-					&& !startsWithAny(path, this.starts.computeIfAbsent(info, PrefixedHandlerMapping::literalStarts))) {
-				return null;
-			}
+		String path = LOOKUP.get();
+		if (path != null
+				&& !startsWithAny(path, this.starts.computeIfAbsent(info, PrefixedHandlerMapping::literalStarts))) {
+			return null;
 		}
 		return super.getMatchingMapping(info, request);
+	}
+
+	/** What a lookup of {@code request} answers for {@code info}. */
+	RequestMappingInfo matchingInLookup(RequestMappingInfo info, HttpServletRequest request) {
+		LOOKUP.set(comparablePath(request));
+		try {
+			return getMatchingMapping(info, request);
+		}
+		finally {
+			LOOKUP.remove();
+		}
+	}
+
+	/**
+	 * The request's path within the application, or null where it is percent-encoded or
+	 * carries matrix parameters: patterns match those decoded and stripped.
+	 */
+	private static String comparablePath(HttpServletRequest request) {
+		if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
+			return null;
+		}
+		String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
+		return (path.indexOf('%') < 0 && path.indexOf(';') < 0) ? path : null;
 	}
 
 	private static boolean startsWithAny(String path, String[] starts) {
