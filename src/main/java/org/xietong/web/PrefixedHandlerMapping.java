@@ -1,6 +1,12 @@
 package org.xietong.web;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,15 +19,18 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Spring MVC's request mapping, ruling a mapping out first by the literal start of its
- * patterns. A path that no mapping names literally (every path with an id in it) is tried
- * against all the mappings, some four hundred, each check costing its conditions: in the
- * deadline burst's profile that scan was an eighth of a submission's request CPU. A
- * pattern's text up to its first variable or wildcard is matched literally, so a path
- * that does not start with it cannot match; where the path is percent-encoded or carries
- * matrix parameters (which patterns match decoded and stripped), every mapping is tried
- * as before. {@code PrefixedHandlerMappingTests} holds the answers to those of Spring's
- * own.
+ * Spring MVC's request mapping, finding a path's handler among the mappings that can
+ * match it. A path that no mapping names literally (every path with an id in it) is tried
+ * by Spring against all the mappings, some four hundred, each check costing its
+ * conditions: in the deadline burst's profile that scan was an eighth of a submission's
+ * request CPU. A pattern's text up to its first variable or wildcard is matched
+ * literally, so a path that does not start with it cannot match: the mappings are indexed
+ * by the first segment of that text, and only those under the path's first segment (and
+ * those whose text ends before one) are tried. When exactly one matches, it is the
+ * answer, as Spring's own lookup would give it; otherwise (none, several, a direct path,
+ * a percent-encoded path or matrix parameters, which patterns match decoded and stripped)
+ * Spring's lookup runs, still ruling mappings out by their literal start.
+ * {@code PrefixedHandlerMappingTests} holds both to Spring's own answers.
  */
 class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -34,8 +43,39 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 
 	private final Map<RequestMappingInfo, String[]> starts = new ConcurrentHashMap<>();
 
+	/** The mappings by first segment; made again after a mapping is added or removed. */
+	private volatile Index index;
+
 	@Override
 	protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+		String path = comparablePath(request);
+		if (path != null && path.equals(lookupPath)) {
+			Index current = index();
+			if (!current.directPaths().contains(lookupPath)) {
+				RequestMappingInfo only = null;
+				HandlerMethod handler = null;
+				int found = 0;
+				for (Candidate candidate : current.candidates(path)) {
+					if (startsWithAny(path, candidate.starts())) {
+						RequestMappingInfo match = super.getMatchingMapping(candidate.info(), request);
+						if (match != null && found++ == 0) {
+							only = match;
+							handler = candidate.handler();
+						}
+					}
+				}
+				if (found == 1) {
+					request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+					handleMatch(only, lookupPath, request);
+					return handler;
+				}
+			}
+		}
+		return lookupAmongAll(lookupPath, request);
+	}
+
+	/** Spring's own lookup, ruling mappings out by their literal start. */
+	HandlerMethod lookupAmongAll(String lookupPath, HttpServletRequest request) throws Exception {
 		LOOKUP.set(comparablePath(request));
 		try {
 			return super.lookupHandlerMethod(lookupPath, request);
@@ -53,6 +93,89 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
+	}
+
+	@Override
+	protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+		super.registerHandlerMethod(handler, method, mapping);
+		this.index = null;
+	}
+
+	@Override
+	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+		super.registerMapping(mapping, handler, method);
+		this.index = null;
+	}
+
+	@Override
+	public void unregisterMapping(RequestMappingInfo mapping) {
+		super.unregisterMapping(mapping);
+		this.index = null;
+	}
+
+	private Index index() {
+		Index current = this.index;
+		if (current == null) {
+			current = Index.of(getHandlerMethods());
+			this.index = current;
+		}
+		return current;
+	}
+
+	/** A mapping, its handler and the literal starts of its patterns. */
+	private record Candidate(RequestMappingInfo info, HandlerMethod handler, String[] starts) {
+	}
+
+	/**
+	 * The paths some mapping names literally; the mappings by the first segment of their
+	 * literal starts, and those with a start that ends before its first segment does.
+	 */
+	private record Index(Set<String> directPaths, Map<String, List<Candidate>> bySegment, List<Candidate> anySegment) {
+
+		static Index of(Map<RequestMappingInfo, HandlerMethod> handlers) {
+			Set<String> directPaths = new HashSet<>();
+			Map<String, List<Candidate>> bySegment = new HashMap<>();
+			List<Candidate> anySegment = new ArrayList<>();
+			handlers.forEach((info, handler) -> {
+				directPaths.addAll(info.getDirectPaths());
+				Candidate candidate = new Candidate(info, handler, literalStarts(info));
+				Set<String> segments = new HashSet<>();
+				for (String start : candidate.starts()) {
+					int end = start.indexOf('/', 1);
+					if (!start.startsWith("/") || end < 0) {
+						segments = null;
+						break;
+					}
+					segments.add(start.substring(1, end));
+				}
+				if (segments == null) {
+					anySegment.add(candidate);
+				}
+				else {
+					segments.forEach(
+							segment -> bySegment.computeIfAbsent(segment, key -> new ArrayList<>()).add(candidate));
+				}
+			});
+			return new Index(Set.copyOf(directPaths), Map.copyOf(bySegment), List.copyOf(anySegment));
+		}
+
+		/**
+		 * The mappings that can match {@code path}: under its first segment, then the
+		 * rest.
+		 */
+		List<Candidate> candidates(String path) {
+			int end = path.indexOf('/', 1);
+			String segment = path.substring(Math.min(1, path.length()), (end < 0) ? path.length() : end);
+			List<Candidate> under = this.bySegment.getOrDefault(segment, List.of());
+			if (this.anySegment.isEmpty()) {
+				return under;
+			}
+			List<Candidate> all = new ArrayList<>(under.size() + this.anySegment.size());
+			all.addAll(under);
+			all.addAll(this.anySegment);
+			return all;
+		}
+
 	}
 
 	/** What a lookup of {@code request} answers for {@code info}. */
