@@ -44,23 +44,7 @@ class PrefixedHandlerMappingTests {
 		PrefixedHandlerMapping prefixed = (PrefixedHandlerMapping) this.mapping;
 		Set<RequestMappingInfo> infos = this.mapping.getHandlerMethods().keySet();
 		assertThat(infos).hasSizeGreaterThan(100);
-		Set<String> requests = new LinkedHashSet<>();
-		for (RequestMappingInfo info : infos) {
-			String method = info.getMethodsCondition()
-				.getMethods()
-				.stream()
-				.findFirst()
-				.orElse(RequestMethod.GET)
-				.name();
-			for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
-				String path = concrete(pattern.getPatternString());
-				requests.add(method + " " + path);
-				requests.add(method + " " + path.replaceFirst("a", "%61"));
-				requests.add(method + " " + path.replaceFirst("/([^/]+)/", "/$1;v=1/"));
-				requests.add(method + " " + path + "/");
-				requests.add(method + " " + path.toUpperCase(java.util.Locale.ROOT));
-			}
-		}
+		Set<String> requests = requests();
 		int matched = 0;
 		int ruledOut = 0;
 		List<String> differences = new ArrayList<>();
