@@ -75,7 +75,7 @@ public class ServerKey {
 			throw new IllegalStateException("the server's signing key: its public half does not match its private");
 		}
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(this.publicKey.getEncoded());
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(encoded);
 			this.keyId = HexFormat.of().formatHex(hash, 0, 8);
 		}
 		catch (GeneralSecurityException ex) {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -40,8 +39,6 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 	 * The path of the lookup under way on this thread, when it can be compared literally.
 	 */
 	private static final ThreadLocal<String> LOOKUP = new ThreadLocal<>();
-
-	private final Map<RequestMappingInfo, String[]> starts = new ConcurrentHashMap<>();
 
 	/** The mappings by first segment; made again after a mapping is added or removed. */
 	private volatile Index index;
@@ -88,8 +85,7 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 	@Override
 	protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 		String path = LOOKUP.get();
-		if (path != null
-				&& !startsWithAny(path, this.starts.computeIfAbsent(info, PrefixedHandlerMapping::literalStarts))) {
+		if (path != null && !startsWithAny(path, index().starts(info))) {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
@@ -127,18 +123,23 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 	}
 
 	/**
-	 * The paths some mapping names literally; the mappings by the first segment of their
-	 * literal starts, and those with a start that ends before its first segment does.
+	 * The paths some mapping names literally; each mapping's literal starts; the mappings
+	 * that can match a path under each first segment (those indexed under it, then those
+	 * with a start that ends before its first segment does), and those alone for any
+	 * other first segment.
 	 */
-	private record Index(Set<String> directPaths, Map<String, List<Candidate>> bySegment, List<Candidate> anySegment) {
+	private record Index(Set<String> directPaths, Map<RequestMappingInfo, String[]> startsByInfo,
+			Map<String, List<Candidate>> bySegment, List<Candidate> anySegment) {
 
 		static Index of(Map<RequestMappingInfo, HandlerMethod> handlers) {
 			Set<String> directPaths = new HashSet<>();
+			Map<RequestMappingInfo, String[]> startsByInfo = new HashMap<>();
 			Map<String, List<Candidate>> bySegment = new HashMap<>();
 			List<Candidate> anySegment = new ArrayList<>();
 			handlers.forEach((info, handler) -> {
 				directPaths.addAll(info.getDirectPaths());
 				Candidate candidate = new Candidate(info, handler, literalStarts(info));
+				startsByInfo.put(info, candidate.starts());
 				Set<String> segments = new HashSet<>();
 				for (String start : candidate.starts()) {
 					int end = start.indexOf('/', 1);
@@ -156,24 +157,27 @@ class PrefixedHandlerMapping extends RequestMappingHandlerMapping {
 							segment -> bySegment.computeIfAbsent(segment, key -> new ArrayList<>()).add(candidate));
 				}
 			});
-			return new Index(Set.copyOf(directPaths), Map.copyOf(bySegment), List.copyOf(anySegment));
+			Map<String, List<Candidate>> withAny = new HashMap<>();
+			bySegment.forEach((segment, under) -> {
+				List<Candidate> all = new ArrayList<>(under);
+				all.addAll(anySegment);
+				withAny.put(segment, List.copyOf(all));
+			});
+			return new Index(Set.copyOf(directPaths), Map.copyOf(startsByInfo), Map.copyOf(withAny),
+					List.copyOf(anySegment));
 		}
 
-		/**
-		 * The mappings that can match {@code path}: under its first segment, then the
-		 * rest.
-		 */
+		/** The mappings that can match {@code path}. */
 		List<Candidate> candidates(String path) {
 			int end = path.indexOf('/', 1);
 			String segment = path.substring(Math.min(1, path.length()), (end < 0) ? path.length() : end);
-			List<Candidate> under = this.bySegment.getOrDefault(segment, List.of());
-			if (this.anySegment.isEmpty()) {
-				return under;
-			}
-			List<Candidate> all = new ArrayList<>(under.size() + this.anySegment.size());
-			all.addAll(under);
-			all.addAll(this.anySegment);
-			return all;
+			return this.bySegment.getOrDefault(segment, this.anySegment);
+		}
+
+		/** The literal starts of {@code info}'s patterns. */
+		String[] starts(RequestMappingInfo info) {
+			String[] starts = this.startsByInfo.get(info);
+			return (starts != null) ? starts : literalStarts(info);
 		}
 
 	}
